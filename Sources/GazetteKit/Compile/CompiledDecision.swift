@@ -1,0 +1,272 @@
+/// One compiled step of a version.
+enum CompiledStep {
+    case table(CompiledTable)
+    case set(slot: Int, eval: Evaluator, when: Evaluator?, source: SetStep, type: ValueType, using: [(name: String, slot: Int)])
+    case finding(FindingDef, when: Evaluator, source: FindingStep, using: [(name: String, slot: Int)])
+}
+
+/// A version compiled against its decision's inputs.
+struct CompiledVersion {
+    let version: Version
+    let steps: [CompiledStep]
+    let slotCount: Int
+    let outputSlots: [Int]
+    let constraints: [(InputConstraint, Evaluator)]
+    /// Every name a message template may use, with its slot and type.
+    let names: [String: Scope.Binding]
+}
+
+/// A decision ready to evaluate: inputs laid out in slots, every version compiled.
+public struct CompiledDecision: Sendable {
+    public let decision: Decision
+    let versions: [CompiledVersion]
+    /// Slot of `asOf` (inputs take slots 0..<inputs.count).
+    let asOfSlot: Int
+    /// Slot of each `uses` alias.
+    let useSlots: [(alias: String, id: String, slot: Int)]
+    let inputIndex: [String: Int]
+    let findingDefs: [String: FindingDef]
+}
+
+// Closures are built once at load and only read afterwards.
+extension CompiledVersion: @unchecked Sendable {}
+extension CompiledStep: @unchecked Sendable {}
+extension CompiledTable: @unchecked Sendable {}
+
+/// Compiles decisions; `outputTypes` gives the outputs of decisions already compiled (for `uses`).
+struct DecisionCompiler {
+    let decision: Decision
+    let dependencyOutputs: [String: [FieldSpec]]
+
+    func fail(_ path: String, _ message: String) -> LoadError {
+        LoadError(file: decision.file, path: path, message: message)
+    }
+
+    func fail(_ error: CompileError, in source: SourceExpression) -> LoadError {
+        let column = error.span.map { ", column \($0.start + 1)" } ?? ""
+        return fail(source.path, "expression \"\(source.text)\"\(column): \(error.message)")
+    }
+
+    func compile() throws -> CompiledDecision {
+        var inputIndex: [String: Int] = [:]
+        for (i, f) in decision.inputs.enumerated() { inputIndex[f.name] = i }
+        if let a = decision.asOfInput {
+            guard let i = inputIndex[a], case .date = decision.inputs[i].type else {
+                throw fail(decision.path + ".asOf", "asOf names \"\(a)\", which is not a date input")
+            }
+        }
+        var findingDefs: [String: FindingDef] = [:]
+        for f in decision.findings { findingDefs[f.code] = f }
+        var versions: [CompiledVersion] = []
+        var useSlots: [(String, String, Int)] = []
+        var asOfSlot = 0
+        for v in decision.versions {
+            let scope = Scope()
+            for f in decision.inputs { scope.declare(f.name, f.type) }
+            asOfSlot = scope.declare("asOf", .date)
+            useSlots = []
+            for (alias, id) in decision.uses {
+                guard let outs = dependencyOutputs[id] else {
+                    throw fail(decision.path + ".uses", "uses \"\(id)\", which is not a decision in the rules")
+                }
+                useSlots.append((alias, id, scope.declare(alias, .object(ObjectDef(fields: outs)))))
+            }
+            versions.append(try compileVersion(v, scope: scope, findingDefs: findingDefs))
+        }
+        try checkVersionsDisjoint()
+        return CompiledDecision(decision: decision, versions: versions, asOfSlot: asOfSlot, useSlots: useSlots,
+                                inputIndex: inputIndex, findingDefs: findingDefs)
+    }
+
+    func checkVersionsDisjoint() throws {
+        let sorted = decision.versions.sorted { $0.from < $1.from }
+        for (a, b) in zip(sorted, sorted.dropFirst()) {
+            guard let end = a.until else {
+                throw fail(b.path, "version \(b.id) starts \(b.from) but version \(a.id) has no end date: versions overlap")
+            }
+            if end >= b.from { throw fail(b.path, "version \(b.id) starts \(b.from), before version \(a.id) ends (\(end))") }
+        }
+    }
+
+    func expression(_ source: SourceExpression, _ scope: Scope) throws -> (CompiledExpr, [(name: String, slot: Int)]) {
+        let c = ExpressionCompiler(scope: scope, source: source)
+        do {
+            let compiled = try c.compile(source.ast)
+            return (compiled, c.referenced)
+        } catch {
+            throw fail(error, in: source)
+        }
+    }
+
+    func compileVersion(_ v: Version, scope: Scope, findingDefs: [String: FindingDef]) throws -> CompiledVersion {
+        let constraints = try decision.constraints.map { c -> (InputConstraint, Evaluator) in
+            let (e, _) = try expression(c.when, scope)
+            guard case .boolean = e.type else { throw fail(c.when.path, "a constraint's when must be true or false") }
+            guard decision.inputs.contains(where: { $0.name == c.path.split(separator: ".").first.map(String.init) ?? "" }) else {
+                throw fail(c.when.path, "constraint path \"\(c.path)\" does not name an input")
+            }
+            return (c, e.eval)
+        }
+        var steps: [CompiledStep] = []
+        let declaredOutputs = Dictionary(decision.outputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var assigned: Set<String> = []
+
+        func bind(_ name: String, _ type: ValueType, at path: String) throws -> Int {
+            if let out = declaredOutputs[name], !out.type.accepts(type) {
+                throw fail(path, "\(name) is declared \(out.type.name) but this step gives \(type.name)")
+            }
+            if scope.lookup(name) != nil && !assigned.contains(name) {
+                throw fail(path, "\"\(name)\" is an input or built-in name and cannot be set")
+            }
+            if assigned.contains(name) { throw fail(path, "\"\(name)\" is set twice") }
+            assigned.insert(name)
+            return scope.declare(name, declaredOutputs[name]?.type ?? type)
+        }
+
+        for (index, step) in v.steps.enumerated() {
+            switch step {
+            case .set(let s):
+                let (e, using) = try expression(s.expr, scope)
+                var when: Evaluator?
+                if let w = s.when {
+                    let (we, _) = try expression(w, scope)
+                    guard case .boolean = we.type else { throw fail(w.path, "when must be true or false") }
+                    when = we.eval
+                }
+                let slot = try bind(s.name, e.type, at: s.path)
+                steps.append(.set(slot: slot, eval: e.eval, when: when, source: s, type: declaredOutputs[s.name]?.type ?? e.type, using: using))
+            case .finding(let f):
+                guard let def = findingDefs[f.code] else {
+                    throw fail(f.path, "finding \"\(f.code)\" is not declared under the decision's findings")
+                }
+                let (e, using) = try expression(f.when, scope)
+                guard case .boolean = e.type else { throw fail(f.when.path, "a finding's when must be true or false, not \(e.type.name)") }
+                steps.append(.finding(def, when: e.eval, source: f, using: using))
+            case .table(let t):
+                steps.append(.table(try compileTable(t, scope: scope, declaredOutputs: declaredOutputs, bind: bind)))
+            }
+            _ = index
+        }
+        for o in decision.outputs where !assigned.contains(o.name) {
+            throw fail(v.path, "output \"\(o.name)\" is never set by version \(v.id)")
+        }
+        let outputSlots = decision.outputs.map { scope.lookup($0.name)?.slot ?? 0 }
+        return CompiledVersion(version: v, steps: steps, slotCount: scope.slotCount, outputSlots: outputSlots,
+                               constraints: constraints, names: scope.baseBindings)
+    }
+
+    func compileTable(_ t: DecisionTable, scope: Scope, declaredOutputs: [String: FieldSpec],
+                      bind: (String, ValueType, String) throws -> Int) throws -> CompiledTable {
+        var inputEvals: [Evaluator] = []
+        var columnTypes: [ValueType] = []
+        for i in t.inputs {
+            let (e, _) = try expression(i, scope)
+            inputEvals.append(e.eval)
+            columnTypes.append(e.type)
+        }
+        // Output types: declared ones, else inferred from the first literal or expression.
+        var outputTypes: [ValueType] = []
+        for name in t.outputs {
+            if let d = declaredOutputs[name] {
+                outputTypes.append(d.type)
+            } else {
+                outputTypes.append(try inferOutputType(name, t, scope))
+            }
+        }
+        var rows: [CompiledTable.Row] = []
+        for row in t.rows {
+            var tests: [(Value) -> Bool] = []
+            for (k, cell) in row.when.enumerated() {
+                switch CellCompiler.resolve(cell.test, column: columnTypes[k]) {
+                case .success(let test): tests.append(CellCompiler.compile(test))
+                case .failure(let m): throw fail("\(row.path).when[\(k)]", "cell \"\(cell.text)\" of column \(t.inputs[k].text): \(m.message)")
+                }
+            }
+            let outs = try t.outputs.enumerated().map { (k, name) -> Evaluator in
+                guard let cell = row.then.first(where: { $0.name == name })?.cell else {
+                    throw fail(row.path, "missing output \(name)")
+                }
+                return try outputCell(cell, type: outputTypes[k], scope, path: "\(row.path).then.\(name)")
+            }
+            rows.append(CompiledTable.Row(tests: tests, outputs: outs, cite: row.cite))
+        }
+        var defaults: [Evaluator]?
+        if !t.defaults.isEmpty {
+            defaults = try t.outputs.enumerated().map { (k, name) -> Evaluator in
+                guard let cell = t.defaults.first(where: { $0.name == name })?.cell else {
+                    throw fail(t.path + ".default", "default is missing output \(name)")
+                }
+                return try outputCell(cell, type: outputTypes[k], scope, path: "\(t.path).default.\(name)")
+            }
+        }
+        var priorityRank: [Int]?
+        if t.hitPolicy == .priority {
+            guard case .enumeration(let def) = outputTypes[0] else {
+                throw fail(t.path, "the priority hit policy ranks rows by the first output's enum values, but \(t.outputs[0]) is \(outputTypes[0].name)")
+            }
+            priorityRank = try t.rows.map { row in
+                guard case .literal(.string(let s)) = row.then.first(where: { $0.name == t.outputs[0] })?.cell,
+                      let i = def.index(of: s) else {
+                    throw fail(row.path, "under the priority hit policy the first output must be a literal enum value")
+                }
+                return i
+            }
+        }
+        // The table's outputs become names later steps can read.
+        var slots: [Int] = []
+        var finalTypes = outputTypes
+        if t.hitPolicy == .collect {
+            if let agg = t.aggregation {
+                finalTypes = outputTypes.map { agg == .count ? .integer : $0 }
+            } else {
+                finalTypes = outputTypes.map { .list($0) }
+            }
+        }
+        for (k, name) in t.outputs.enumerated() { slots.append(try bind(name, finalTypes[k], t.path)) }
+        return CompiledTable(source: t, inputs: inputEvals, inputTexts: t.inputs.map(\.text), rows: rows,
+                             outputSlots: slots, outputNames: t.outputs, outputTypes: outputTypes, defaults: defaults,
+                             priorityRank: priorityRank)
+    }
+
+    func inferOutputType(_ name: String, _ t: DecisionTable, _ scope: Scope) throws -> ValueType {
+        for row in t.rows {
+            guard let cell = row.then.first(where: { $0.name == name })?.cell else { continue }
+            switch cell {
+            case .literal(.number(let n)): return ExactDecimal(n).map { $0.isInteger ? .integer : .decimal } ?? .decimal
+            case .literal(.string): return .string
+            case .literal(.bool): return .boolean
+            case .literal(.array): return .list(.string)
+            case .literal: continue
+            case .expression(let e): return try expression(e, scope).0.type
+            }
+        }
+        throw fail(t.path, "cannot tell the type of local output \"\(name)\": declare it under outputs")
+    }
+
+    func outputCell(_ cell: OutputCell, type: ValueType, _ scope: Scope, path: String) throws -> Evaluator {
+        switch cell {
+        case .literal(.null):
+            return { _ throws(EvaluationError) in .null }
+        case .literal(let json):
+            let node = JSONNode(value: json, path: path, file: decision.file)
+            let v = try ValueBinder.literal(json, as: type, at: node)
+            return { _ throws(EvaluationError) in v }
+        case .expression(let source):
+            let (e, _) = try expression(source, scope)
+            guard type.accepts(e.type) else {
+                throw fail(path, "expression gives \(e.type.name) but the output is \(type.name)")
+            }
+            if case .enumeration(let def) = type {
+                let ev = e.eval
+                return { f throws(EvaluationError) in
+                    let v = try ev(f)
+                    if case .string(let s) = v, def.index(ofCode: s) == nil {
+                        throw EvaluationError(.arithmetic, "\(source.text) gave \"\(s)\", not a code of \(def.name)")
+                    }
+                    return v
+                }
+            }
+            return e.eval
+        }
+    }
+}

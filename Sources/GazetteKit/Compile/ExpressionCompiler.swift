@@ -1,0 +1,219 @@
+/// Type-checks an expression against a scope and compiles it to closures, once, at load.
+final class ExpressionCompiler {
+    let scope: Scope
+    let source: SourceExpression
+    /// Names the expression reads, with their slots, for traces.
+    private(set) var referenced: [(name: String, slot: Int)] = []
+
+    init(scope: Scope, source: SourceExpression) {
+        self.scope = scope
+        self.source = source
+    }
+
+    func text(_ e: Expr) -> String { source.text(of: e.span) }
+
+    func fail(_ message: String, _ e: Expr) -> CompileError { CompileError(message: message, span: e.span) }
+
+    func compile(_ e: Expr) throws(CompileError) -> CompiledExpr {
+        switch e {
+        case .number(let n, _):
+            return .constant(.number(n), n.isInteger ? .integer : .decimal)
+        case .string(let s, _):
+            return .constant(.string(s), .string)
+        case .bool(let b, _):
+            return .constant(.bool(b), .boolean)
+        case .null:
+            return .constant(.null, .null)
+        case .name(let name, _):
+            guard let b = scope.lookup(name) else {
+                throw fail("unknown name \"\(name)\" (known: \(scope.visibleNames.joined(separator: ", ")))", e)
+            }
+            if !referenced.contains(where: { $0.slot == b.slot }) { referenced.append((name, b.slot)) }
+            let slot = b.slot
+            return CompiledExpr(type: b.type, eval: { f throws(EvaluationError) in f.slots[slot] }, constant: nil)
+        case .member(let base, let field, _):
+            let b = try compile(base)
+            guard case .object(let def) = b.type else { throw fail("\(text(base)) has no fields (it is \(b.type.name))", e) }
+            guard let index = def.index(of: field) else {
+                throw fail("\(text(base)) has no field \"\(field)\" (fields: \(def.fields.map(\.name).joined(separator: ", ")))", e)
+            }
+            let what = text(e)
+            let be = b.eval
+            return CompiledExpr(type: def.fields[index].type, eval: { f throws(EvaluationError) in
+                switch try be(f) {
+                case .object(let fields): return fields[index]
+                case .null: throw EvaluationError(.nullValue, path: what, "\(what): the object is absent (null)")
+                default: throw EvaluationError(.inputType, path: what, "\(what) is not an object")
+                }
+            }, constant: nil)
+        case .negate(let operand, _):
+            let c = try compile(operand)
+            guard c.type.isNumber || isNull(c.type) else { throw fail("cannot negate \(c.type.name)", e) }
+            let ce = c.eval, what = text(operand)
+            return CompiledExpr(type: c.type, eval: { f throws(EvaluationError) in
+                .number(try Operators.number(try ce(f), what).negated())
+            }, constant: nil)
+        case .not(let operand, _):
+            let c = try compile(operand)
+            try expectBool(c, operand)
+            let ce = c.eval, what = text(operand)
+            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
+                .bool(!(try Operators.bool(try ce(f), what)))
+            }, constant: nil)
+        case .binary(let op, let l, let r, _):
+            return try binary(op, l, r, e)
+        case .conditional(let c, let t, let o, _):
+            let cc = try compile(c), tc = try compile(t), oc = try compile(o)
+            try expectBool(cc, c)
+            let type = try unify(tc.type, oc.type, e)
+            let ce = cc.eval, te = tc.eval, oe = oc.eval, what = text(c)
+            return CompiledExpr(type: type, eval: { f throws(EvaluationError) in
+                try Operators.bool(try ce(f), what) ? try te(f) : try oe(f)
+            }, constant: nil)
+        case .list(let items, _):
+            let cs = try items.map { (i: Expr) throws(CompileError) -> CompiledExpr in try compile(i) }
+            var itemType: ValueType = .null
+            for (c, i) in zip(cs, items) { itemType = try unify(itemType, c.type, i) }
+            if cs.allSatisfy({ $0.constant != nil }) {
+                return .constant(.list(cs.compactMap(\.constant)), .list(itemType))
+            }
+            let evals = cs.map(\.eval)
+            return CompiledExpr(type: .list(itemType), eval: { f throws(EvaluationError) in
+                var out: [Value] = []
+                out.reserveCapacity(evals.count)
+                for ev in evals { out.append(try ev(f)) }
+                return .list(out)
+            }, constant: nil)
+        case .call(let name, let args, _):
+            return try FunctionLibrary.compile(name, args, call: e, compiler: self)
+        case .lambda:
+            throw fail("a lambda (x -> …) may only be an argument of a list function", e)
+        }
+    }
+
+    func isNull(_ t: ValueType) -> Bool { if case .null = t { return true } else { return false } }
+
+    func expectBool(_ c: CompiledExpr, _ e: Expr) throws(CompileError) {
+        if case .boolean = c.type { return }
+        if isNull(c.type) { return }
+        throw fail("\(text(e)) must be true or false, but it is \(c.type.name)", e)
+    }
+
+    /// The common type of two branches or list items.
+    func unify(_ a: ValueType, _ b: ValueType, _ e: Expr) throws(CompileError) -> ValueType {
+        if isNull(a) { return b }
+        if isNull(b) { return a }
+        if a.isNumber && b.isNumber {
+            if case .integer = a, case .integer = b { return .integer }
+            return .decimal
+        }
+        if case .enumeration(let x) = a, case .enumeration(let y) = b, x === y { return a }
+        if a.isStringLike && b.isStringLike {
+            if case .enumeration = a, case .string = b { return a }
+            if case .string = a, case .enumeration = b { return b }
+            return .string
+        }
+        if a.accepts(b) { return a }
+        if b.accepts(a) { return b }
+        throw fail("mixes \(a.name) and \(b.name)", e)
+    }
+
+    private func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ e: Expr) throws(CompileError) -> CompiledExpr {
+        let lc = try compile(l), rc = try compile(r)
+        let le = lc.eval, re = rc.eval
+        let lw = text(l), rw = text(r), whole = text(e)
+        switch op {
+        case .and, .or:
+            try expectBool(lc, l)
+            try expectBool(rc, r)
+            let isAnd = op == .and
+            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
+                let a = try Operators.bool(try le(f), lw)
+                if isAnd ? !a : a { return .bool(a) }
+                return .bool(try Operators.bool(try re(f), rw))
+            }, constant: nil)
+        case .add, .sub, .mul, .div:
+            guard (lc.type.isNumber || isNull(lc.type)) && (rc.type.isNumber || isNull(rc.type)) else {
+                throw fail("\(op.rawValue) needs numbers, but \(lw) is \(lc.type.name) and \(rw) is \(rc.type.name)", e)
+            }
+            var type: ValueType = .decimal
+            if case .integer = lc.type, case .integer = rc.type, op != .div { type = .integer }
+            if let a = lc.constant, let b = rc.constant, case .number(let x) = a, case .number(let y) = b,
+               let v = try? Operators.arithmetic(op, x, y, whole) {
+                return .constant(.number(v), type)
+            }
+            return CompiledExpr(type: type, eval: { f throws(EvaluationError) in
+                let a = try Operators.number(try le(f), lw)
+                let b = try Operators.number(try re(f), rw)
+                return .number(try Operators.arithmetic(op, a, b, whole))
+            }, constant: nil)
+        case .eq, .ne:
+            guard lc.type.comparable(with: rc.type) else {
+                throw fail("cannot compare \(lw) (\(lc.type.name)) with \(rw) (\(rc.type.name))", e)
+            }
+            try checkEnumLiteral(lc, rc, r)
+            try checkEnumLiteral(rc, lc, l)
+            let isEq = op == .eq
+            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
+                .bool((try le(f) == (try re(f))) == isEq)
+            }, constant: nil)
+        case .lt, .le, .gt, .ge:
+            guard orderable(lc.type, rc.type) else {
+                throw fail("cannot order \(lw) (\(lc.type.name)) against \(rw) (\(rc.type.name))", e)
+            }
+            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
+                let a = try le(f), b = try re(f)
+                if a.isNull { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
+                if b.isNull { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
+                guard let c = Operators.order(a, b) else {
+                    throw EvaluationError(.inputType, "\(whole): cannot order \(a) against \(b)")
+                }
+                switch op {
+                case .lt: return .bool(c < 0)
+                case .le: return .bool(c <= 0)
+                case .gt: return .bool(c > 0)
+                default: return .bool(c >= 0)
+                }
+            }, constant: nil)
+        case .in:
+            guard case .list(let itemType) = rc.type else { throw fail("\(rw) after 'in' must be a list", e) }
+            guard lc.type.comparable(with: itemType) else {
+                throw fail("cannot look for \(lc.type.name) in a list of \(itemType.name)", e)
+            }
+            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
+                let v = try le(f)
+                return .bool(try Operators.list(try re(f), rw).contains(v))
+            }, constant: nil)
+        }
+    }
+
+    /// `riskLevel = "hgh"` is a load error, not a silent false.
+    private func checkEnumLiteral(_ enumSide: CompiledExpr, _ other: CompiledExpr, _ otherExpr: Expr) throws(CompileError) {
+        guard case .enumeration(let def) = enumSide.type, case .string(let s)? = other.constant else { return }
+        if def.index(ofCode: s) == nil {
+            throw fail("\"\(s)\" is not a code of \(def.name) (codes: \(def.codes.joined(separator: ", ")))", otherExpr)
+        }
+    }
+
+    private func orderable(_ a: ValueType, _ b: ValueType) -> Bool {
+        if isNull(a) || isNull(b) { return true }
+        if a.isNumber && b.isNumber { return true }
+        switch (a, b) {
+        case (.date, .date), (.datetime, .datetime), (.quarter, .quarter), (.string, .string): return true
+        default: return false
+        }
+    }
+
+    /// Compiles a lambda argument with its parameter bound to `itemType`.
+    func lambda(_ e: Expr, itemType: ValueType) throws(CompileError) -> (slot: Int, body: CompiledExpr) {
+        guard case .lambda(let param, let body, _) = e else {
+            throw fail("expected a lambda such as x -> x.value > 0", e)
+        }
+        scope.push()
+        let slot = scope.declare(param, itemType)
+        defer { scope.pop() }
+        let c = try compile(body)
+        referenced.removeAll { $0.slot == slot }
+        return (slot, c)
+    }
+}

@@ -1,0 +1,157 @@
+import Dispatch
+
+/// Streams JSONL cases through a decision: one result line per input line, in input order.
+public struct BatchRunner: Sendable {
+    public let rulebook: Rulebook
+    public let decisionId: String
+    public let asOf: Day?
+    public let explain: Bool
+    public let jobs: Int
+    /// Lines longer than this are refused with an error record (the rest of the line is skipped).
+    public let maxLineBytes: Int
+    /// Lines judged together; bounds memory whatever the input length.
+    public let chunkLines: Int
+
+    public init(rulebook: Rulebook, decisionId: String, asOf: Day? = nil, explain: Bool = false, jobs: Int = 1,
+                maxLineBytes: Int = 1 << 20, chunkLines: Int = 8192) {
+        self.rulebook = rulebook
+        self.decisionId = decisionId
+        self.asOf = asOf
+        self.explain = explain
+        self.jobs = max(1, jobs)
+        self.maxLineBytes = maxLineBytes
+        self.chunkLines = chunkLines
+    }
+
+    /// A line cut from the input: its bytes, or the fact that it was too long.
+    enum Line {
+        case bytes([UInt8])
+        case tooLong(Int)
+    }
+
+    /// Reads blocks with `read` (empty = end), writes result lines with `write` (false = stop, e.g. a closed pipe).
+    /// Returns the number of lines judged.
+    @discardableResult
+    public func run(read: () -> [UInt8], write: (String) -> Bool) -> Int {
+        var pending: [UInt8] = []
+        var overflow = 0  // bytes of a too-long line being skipped
+        var lines: [Line] = []
+        var lineNumber = 0
+        var stopped = false
+
+        func flush() {
+            guard !lines.isEmpty, !stopped else { return }
+            let start = lineNumber + 1
+            let out = judge(lines, firstLine: start)
+            lineNumber += lines.count
+            lines.removeAll(keepingCapacity: true)
+            if !write(out) { stopped = true }
+        }
+
+        while !stopped {
+            let block = read()
+            if block.isEmpty { break }
+            var i = 0
+            while i < block.count {
+                guard let nl = block[i...].firstIndex(of: 0x0A) else {
+                    if overflow > 0 {
+                        overflow += block.count - i
+                    } else {
+                        pending.append(contentsOf: block[i...])
+                        if pending.count > maxLineBytes {
+                            overflow = pending.count
+                            pending.removeAll()
+                        }
+                    }
+                    break
+                }
+                if overflow > 0 {
+                    lines.append(.tooLong(overflow + nl - i))
+                    overflow = 0
+                } else if pending.isEmpty {
+                    if nl - i > maxLineBytes { lines.append(.tooLong(nl - i)) } else { lines.append(.bytes(Array(block[i..<nl]))) }
+                } else {
+                    pending.append(contentsOf: block[i..<nl])
+                    if pending.count > maxLineBytes { lines.append(.tooLong(pending.count)) } else { lines.append(.bytes(pending)) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+                i = nl + 1
+                if lines.count >= chunkLines { flush() }
+            }
+        }
+        if overflow > 0 { lines.append(.tooLong(overflow)) } else if !pending.isEmpty { lines.append(.bytes(pending)) }
+        flush()
+        return lineNumber
+    }
+
+    /// Judges a chunk, in parallel when `jobs` > 1, and joins the result lines in order.
+    func judge(_ lines: [Line], firstLine: Int) -> String {
+        if jobs == 1 || lines.count < 64 {
+            var out = ""
+            for (k, line) in lines.enumerated() { out += judgeLine(line, number: firstLine + k); out += "\n" }
+            return out
+        }
+        let parts = min(jobs, lines.count)
+        let results = ResultSlots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let lo = lines.count * p / parts, hi = lines.count * (p + 1) / parts
+            var out = ""
+            for k in lo..<hi { out += judgeLine(lines[k], number: firstLine + k); out += "\n" }
+            results.set(p, out)
+        }
+        return results.joined()
+    }
+
+    /// One result line for one input line.
+    public func judgeLine(_ bytes: [UInt8], number: Int) -> String {
+        judgeLine(.bytes(bytes), number: number)
+    }
+
+    func judgeLine(_ line: Line, number: Int) -> String {
+        let outcome: Outcome
+        switch line {
+        case .tooLong(let n):
+            outcome = Outcome(caseId: nil, decisionId: decisionId, result: .failure(EvaluationError(
+                .lineTooLong, "line \(number) is \(n) bytes, over the --max-line-bytes limit of \(maxLineBytes); it was skipped")))
+        case .bytes(var b):
+            if b.last == 0x0D { b.removeLast() }
+            if b.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                outcome = Outcome(caseId: nil, decisionId: decisionId, result: .failure(EvaluationError(.malformedJSON, "line \(number) is empty")))
+            } else {
+                do {
+                    let json = try JSONParser.parse(b)
+                    let id = json["id"]
+                    outcome = Outcome(caseId: id, decisionId: decisionId, result: rulebook.evaluate(decisionId, case: json, asOf: asOf, explain: explain))
+                } catch {
+                    outcome = Outcome(caseId: nil, decisionId: decisionId, result: .failure(EvaluationError(
+                        .malformedJSON, "line \(number) is not valid JSON: \(error.message) at column \(error.column)")))
+                }
+            }
+        }
+        return ResultJSON.render(outcome, line: number, explain: explain)
+    }
+}
+
+/// Per-worker output buffers filled concurrently, each index by exactly one worker.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [String]
+    private let lock = NSLockish()
+
+    init(count: Int) { slots = Array(repeating: "", count: count) }
+
+    func set(_ i: Int, _ s: String) {
+        lock.withLock { slots[i] = s }
+    }
+
+    func joined() -> String { lock.withLock { slots.joined() } }
+}
+
+/// A tiny mutex on Dispatch, so the library needs nothing beyond the toolchain.
+private final class NSLockish: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 1)
+    func withLock<T>(_ body: () -> T) -> T {
+        semaphore.wait()
+        defer { semaphore.signal() }
+        return body()
+    }
+}

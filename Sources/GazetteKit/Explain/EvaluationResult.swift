@@ -1,0 +1,55 @@
+/// A finding reported for a case.
+public struct FindingResult: Sendable {
+    public let code: String
+    public let severity: Severity
+    public let message: LocalizedText
+    public let citations: [Citation]
+}
+
+/// One step of the reasoning behind a result: what was looked at and what it gave.
+public struct TraceStep: Sendable {
+    public enum Kind: String, Sendable { case input, table, value, finding, constraint, uses }
+    public let kind: Kind
+    /// The table, value or finding name.
+    public let name: String
+    /// The expression, or the matched row's cells.
+    public let detail: String
+    /// 1-based matched rows, for tables.
+    public let rows: [Int]
+    /// Values the step read.
+    public let using: [(name: String, value: Value)]
+    /// Values the step produced.
+    public let result: [(name: String, value: Value)]
+    public let cite: [String]
+    /// Extra notes (days a working-day count skipped, …).
+    public let notes: [String]
+    /// Rendered plain-language sentence, when the rule file gives a template.
+    public let explanation: LocalizedText?
+}
+
+/// The answer for one case: outputs, findings, and how they were reached.
+public struct EvaluationResult: Sendable {
+    public let decisionId: String
+    public let version: String
+    public let asOf: Day
+    public let outputs: [(spec: FieldSpec, value: Value)]
+    public let findings: [FindingResult]
+    public let trace: [TraceStep]
+    public let citations: [Citation]
+
+    /// An output by name.
+    public func output(_ name: String) -> Value? { outputs.first { $0.spec.name == name }?.value }
+}
+
+/// What judging one case produced: a result or an error, with the case's id.
+public struct Outcome: Sendable {
+    public let caseId: JSONValue?
+    public let decisionId: String
+    public let result: Result<EvaluationResult, EvaluationError>
+
+    public init(caseId: JSONValue?, decisionId: String, result: Result<EvaluationResult, EvaluationError>) {
+        self.caseId = caseId
+        self.decisionId = decisionId
+        self.result = result
+    }
+}

@@ -1,0 +1,36 @@
+/// Reads a working-day calendar file (`Rules/calendars/*.json`).
+enum CalendarParser {
+    static func parse(_ root: JSONValue, file: String) throws -> WorkingDayCalendar {
+        let node = JSONNode(value: root, path: "$", file: file)
+        _ = try node.members(allowed: ["$schema", "calendar", "title", "years", "note"])
+        var notices: [WorkingDayCalendar.YearNotice] = []
+        var holidays: [Int: String] = [:], workdays: [Int: String] = [:]
+        var seenYears: Set<Int> = []
+        for y in try node.required("years").array() {
+            _ = try y.members(allowed: ["year", "notice", "holidays", "workdays", "note", "verified"])
+            let year = try y.required("year").int()
+            if !seenYears.insert(year).inserted { throw y.fail("year \(year) is listed twice") }
+            let n = try y.required("notice")
+            let extra = try n.object().map(\.key)
+            _ = extra
+            notices.append(WorkingDayCalendar.YearNotice(year: year, number: try n.required("number").string(),
+                                                         date: try n.required("date").string(), title: try n["title"]?.string() ?? ""))
+            for d in try y.required("holidays").array() {
+                let day = try d.day()
+                if holidays[day.ordinal] != nil { throw d.fail("\(day) is listed twice as a holiday") }
+                holidays[day.ordinal] = d.path
+            }
+            for d in try y.required("workdays").array() {
+                let day = try d.day()
+                if !day.isWeekend { throw d.fail("\(day) is a weekday; only weekend days can be made working days") }
+                if let h = holidays[day.ordinal] { throw d.fail("\(day) is listed both as a working day and as a holiday (\(h))") }
+                workdays[day.ordinal] = d.path
+            }
+        }
+        for (ordinal, path) in holidays where workdays[ordinal] != nil {
+            throw LoadError(file: file, path: path, message: "\(Day(ordinal: ordinal)) is listed both as a holiday and as a working day")
+        }
+        return WorkingDayCalendar(name: try node.required("calendar").string(), years: notices,
+                                  holidays: Set(holidays.keys), workdays: Set(workdays.keys))
+    }
+}

@@ -1,0 +1,87 @@
+/// Runs the examples every decision carries in its rule file (`gazette test`).
+public struct ExampleRunner {
+    /// The verdict on one example.
+    public struct Failure: Sendable {
+        public let decisionId: String
+        public let example: String
+        public let file: String
+        public let path: String
+        public let problems: [String]
+    }
+
+    /// The tally of a run.
+    public struct Report: Sendable {
+        public let passed: Int
+        public let failures: [Failure]
+        public var failed: Int { failures.count }
+    }
+
+    public let rulebook: Rulebook
+
+    public init(rulebook: Rulebook) { self.rulebook = rulebook }
+
+    /// Runs every example of every decision (or of the given ids).
+    public func run(ids: [String]? = nil) -> Report {
+        var passed = 0
+        var failures: [Failure] = []
+        for d in rulebook.decisions where ids == nil || ids?.contains(d.id) == true {
+            for ex in d.examples {
+                let problems = check(ex, of: d)
+                if problems.isEmpty {
+                    passed += 1
+                } else {
+                    failures.append(Failure(decisionId: d.id, example: ex.name, file: d.file, path: ex.path, problems: problems))
+                }
+            }
+        }
+        return Report(passed: passed, failures: failures)
+    }
+
+    /// The judging date of an example: its own, else the case's date input, else the latest version's start.
+    public static func asOf(_ ex: Example, of d: Decision) -> Day? {
+        if let a = ex.asOf { return a }
+        if let name = d.asOfInput, case .string(let s)? = ex.input[name], Day(s) != nil { return nil }
+        if case .string(let s)? = ex.input["asOf"], Day(s) != nil { return nil }
+        return d.versions.map(\.from).max()
+    }
+
+    /// What is wrong with one example's result; empty when it passes.
+    public func check(_ ex: Example, of d: Decision) -> [String] {
+        let result = rulebook.evaluate(d.id, case: ex.input, asOf: ExampleRunner.asOf(ex, of: d), explain: false)
+        var problems: [String] = []
+        switch result {
+        case .failure(let e):
+            if let want = ex.error {
+                if want.code != e.code.rawValue { problems.append("error: expected \(want.code), got \(e.code.rawValue) (\(e.message))") }
+                if let p = want.path, p != e.path { problems.append("error path: expected \(p), got \(e.path ?? "none")") }
+            } else {
+                problems.append("unexpected error \(e.code.rawValue): \(e.message)")
+            }
+        case .success(let r):
+            if let want = ex.error {
+                problems.append("expected error \(want.code), but the case was judged")
+            }
+            for (name, expected) in ex.outputs {
+                guard let (spec, actual) = r.outputs.first(where: { $0.spec.name == name }) else {
+                    problems.append("output \(name): not an output of \(d.id)")
+                    continue
+                }
+                do {
+                    let want = expected == .null ? Value.null : try ValueBinder.convert(expected, as: spec.type, spec: nil, path: name)
+                    if want != actual {
+                        problems.append("output \(name): expected \(JSONWriter.value(want, spec.type)), got \(JSONWriter.value(actual, spec.type))")
+                    }
+                } catch {
+                    problems.append("output \(name): the expected value does not fit the output type: \(error.message)")
+                }
+            }
+            if let want = ex.findings {
+                let got = r.findings.map(\.code)
+                if Set(want) != Set(got) || want.count != got.count {
+                    problems.append("findings: expected [\(want.joined(separator: ", "))], got [\(got.joined(separator: ", "))]")
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,16 @@
+import GazetteKit
+
+/// `gazette show ID`: one decision with its inputs, logic, source text and notes.
+enum ShowCommand {
+    static func run(_ args: Arguments) throws -> Int32 {
+        try args.allow(["--rules", "--lang"])
+        guard let id = args.positionals.first else { throw UsageError("show needs a decision id (see `gazette list`)") }
+        let book = try Loading.rulebook(args)
+        let lang = try Loading.language(args)
+        guard let d = book.decisions.first(where: { $0.id == id }) else {
+            throw UsageError("no decision \"\(id)\" is loaded; `gazette list` shows them")
+        }
+        _ = Console.out(DecisionDescription.render(d, lang))
+        return 0
+    }
+}
