@@ -31,6 +31,8 @@ public struct Linter {
                     out.append(LintFinding(level: .error, file: f.path, decision: d.id, code: "MISSING_EXAMPLES",
                                            message: "\(d.id) has no examples", stub: nil))
                 }
+                guard let c = rulebook.compiled[d.id] else { continue }
+                out += DecisionLint(rulebook: rulebook, compiled: c).run()
             }
         }
         return out.sorted { ($0.level == .error ? 0 : 1) < ($1.level == .error ? 0 : 1) }

@@ -223,7 +223,7 @@ struct DecisionCompiler {
             }
         }
         for (k, name) in t.outputs.enumerated() { slots.append(try bind(name, finalTypes[k], t.path)) }
-        return CompiledTable(source: t, inputs: inputEvals, inputTexts: t.inputs.map(\.text), rows: rows,
+        return CompiledTable(source: t, inputs: inputEvals, inputTexts: t.inputs.map(\.text), columnTypes: columnTypes, rows: rows,
                              outputSlots: slots, outputNames: t.outputs, outputTypes: outputTypes, defaults: defaults,
                              priorityRank: priorityRank)
     }

@@ -9,6 +9,8 @@ struct CompiledTable {
     let source: DecisionTable
     let inputs: [Evaluator]
     let inputTexts: [String]
+    /// The static type of each input column (the linter partitions domains by it).
+    let columnTypes: [ValueType]
     let rows: [Row]
     let outputSlots: [Int]
     let outputNames: [String]
