@@ -164,10 +164,14 @@ struct DecisionCompiler {
             inputEvals.append(e.eval)
             columnTypes.append(e.type)
         }
-        // Output types: declared ones, else inferred from the first literal or expression.
+        // Output types of the rows: declared ones, else inferred from the first literal or expression.
+        // Under collect without aggregation a declared output is the list of row values, and under
+        // count it is the tally: either way the rows themselves carry another type.
         var outputTypes: [ValueType] = []
         for name in t.outputs {
-            if let d = declaredOutputs[name] {
+            if let d = declaredOutputs[name], t.hitPolicy == .collect, t.aggregation == nil, case .list(let item) = d.type {
+                outputTypes.append(item)
+            } else if let d = declaredOutputs[name], !(t.hitPolicy == .collect && t.aggregation == .count) {
                 outputTypes.append(d.type)
             } else {
                 outputTypes.append(try inferOutputType(name, t, scope))
