@@ -12,6 +12,7 @@ usage: gazette <command> [options]
   eval  ID --batch [--jobs N] [--explain] [--max-line-bytes N] < cases.jsonl > results.jsonl
   test  [--rules DIR] [ID…]                            runs every rule file's examples
   lint  [--rules DIR] [--seeds DIR] [--strict] [--format text|json]
+  bench [ID…] [--count N] [--jobs N] [--json]         speed figures against a same-run baseline
   coverage [--out FILE | --check FILE]                 ledger of encoded / unencoded clauses per document
 Rules default to the package's Rules/ (override with --rules or GAZETTE_RULES).
 Exit codes: 0 evaluated, 1 test/lint failures, 2 usage or input error.
@@ -34,6 +35,7 @@ do {
     case "test": code = try TestCommand.run(args)
     case "lint": code = try LintCommand.run(args)
     case "coverage": code = try CoverageCommand.run(args)
+    case "bench": code = try BenchCommand.run(args)
     case "help", "--help", "-h":
         _ = Console.out(usage + "\n")
         code = 0

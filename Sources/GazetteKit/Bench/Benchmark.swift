@@ -1,0 +1,96 @@
+import Foundation
+
+/// `gazette bench`: in-process cost per decision and end-to-end JSONL throughput, against a baseline
+/// measured in the same run (Foundation's JSONSerialization reading and writing the same lines).
+public struct Benchmark {
+    /// Figures for one decision.
+    public struct Figures: Sendable {
+        public let decisionId: String
+        public let cases: Int
+        /// Judging a parsed case (bind inputs, run the steps), no I/O, nanoseconds.
+        public let nsPerDecision: Double
+        /// Parse line + judge + render result line, in process, nanoseconds.
+        public let nsPerLine: Double
+        /// End to end through the batch runner (block reading, splitting, ordered output), cases per second.
+        public let casesPerSecondJobs1: Double
+        public let casesPerSecondJobsN: Double
+        public let jobs: Int
+        /// Foundation JSONSerialization parse + serialise of the same lines, cases per second.
+        public let baselineCasesPerSecond: Double
+        public let peakRSSBytes: Int
+    }
+
+    public let rulebook: Rulebook
+    public let cases: Int
+    public let jobs: Int
+
+    public init(rulebook: Rulebook, cases: Int = 200_000, jobs: Int = 2) {
+        self.rulebook = rulebook
+        self.cases = cases
+        self.jobs = jobs
+    }
+
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Runs every measurement for one decision.
+    public func run(_ id: String) -> Figures? {
+        guard let d = rulebook.compiled[id] else { return nil }
+        var gen = CaseGenerator(decision: d)
+        let lines = (0..<cases).map { gen.nextLine(id: $0 + 1) }
+        let bytes = Array(lines.joined(separator: "\n").utf8) + [0x0A]
+        let parsed = lines.compactMap { try? JSONParser.parse($0) }
+
+        // In-process decision cost, best of three passes.
+        let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
+        var best = Double.infinity
+        var sink = 0
+        for _ in 0..<3 {
+            let t0 = Benchmark.now()
+            for c in parsed {
+                if let r = try? evaluator.evaluate(d, caseObject: c, asOf: nil) { sink &+= r.outputs.count }
+            }
+            best = min(best, Double(Benchmark.now() - t0) / Double(parsed.count))
+        }
+        // Per line, in process: parse, judge, render.
+        let runner1 = BatchRunner(rulebook: rulebook, decisionId: id, jobs: 1)
+        var t0 = Benchmark.now()
+        for (i, l) in lines.enumerated() { sink &+= runner1.judgeLine(Array(l.utf8), number: i + 1).utf8.count }
+        let perLine = Double(Benchmark.now() - t0) / Double(lines.count)
+
+        func throughput(_ jobs: Int) -> Double {
+            let runner = BatchRunner(rulebook: rulebook, decisionId: id, jobs: jobs)
+            var offset = 0
+            let block = 1 << 20
+            var out = 0
+            let t = Benchmark.now()
+            runner.run(read: {
+                guard offset < bytes.count else { return [] }
+                let end = min(bytes.count, offset + block)
+                defer { offset = end }
+                return Array(bytes[offset..<end])
+            }, write: { s in out &+= s.utf8.count; return true })
+            sink &+= out
+            return Double(lines.count) / (Double(Benchmark.now() - t) / 1e9)
+        }
+        let e1 = throughput(1)
+        let eN = throughput(jobs)
+
+        t0 = Benchmark.now()
+        for l in lines {
+            if let obj = try? JSONSerialization.jsonObject(with: Data(l.utf8)),
+               let out = try? JSONSerialization.data(withJSONObject: ["line": 1, "case": obj]) { sink &+= out.count }
+        }
+        let baseline = Double(lines.count) / (Double(Benchmark.now() - t0) / 1e9)
+        if sink == 42 { print("") }  // keep the work observable
+        return Figures(decisionId: id, cases: lines.count, nsPerDecision: best, nsPerLine: perLine,
+                       casesPerSecondJobs1: e1, casesPerSecondJobsN: eN, jobs: jobs,
+                       baselineCasesPerSecond: baseline, peakRSSBytes: Benchmark.peakRSS())
+    }
+
+    /// Peak resident set size of this process, in bytes.
+    public static func peakRSS() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GazetteKit
+
+/// `gazette bench [ID…]`: speed figures, as ratios against a baseline measured in the same run.
+enum BenchCommand {
+    static func run(_ args: Arguments) throws -> Int32 {
+        try args.allow(["--rules", "--count", "--jobs", "--json"])
+        let book = try Loading.rulebook(args)
+        let count = Int(args.options["--count"] ?? "200000") ?? 200_000
+        let jobs = Int(args.options["--jobs"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
+        let ids = args.positionals.isEmpty ? ["geohazard.prevention-zone", "energy.use-rights", "land.reward-quota"] : args.positionals
+        for id in ids where book.compiled[id] == nil { throw UsageError("no decision \"\(id)\" is loaded") }
+        #if DEBUG
+        Console.err("gazette bench: this is a debug build; figures mean little. Use `swift build -c release` and .build/release/gazette.")
+        #endif
+        let bench = Benchmark(rulebook: book, cases: count, jobs: jobs)
+        var json: [String] = []
+        for id in ids {
+            guard let f = bench.run(id) else { continue }
+            if args.switches.contains("--json") {
+                json.append("{\"rule\":\(JSONWriter.quote(id)),\"cases\":\(f.cases),\"nsPerDecision\":\(Int(f.nsPerDecision)),\"nsPerLine\":\(Int(f.nsPerLine)),\"casesPerSecondJobs1\":\(Int(f.casesPerSecondJobs1)),\"casesPerSecondJobsN\":\(Int(f.casesPerSecondJobsN)),\"jobs\":\(f.jobs),\"baselineCasesPerSecond\":\(Int(f.baselineCasesPerSecond)),\"ratioToBaseline\":\(String(format: "%.2f", f.casesPerSecondJobs1 / f.baselineCasesPerSecond)),\"peakRSSBytes\":\(f.peakRSSBytes)}")
+            } else {
+                _ = Console.out("""
+                \(id) — \(f.cases) synthetic cases (seeded)
+                  in-process:   \(Int(f.nsPerDecision)) ns per decision, \(Int(f.nsPerLine)) ns per line (parse + judge + render)
+                  end to end:   \(Int(f.casesPerSecondJobs1)) cases/s with --jobs 1, \(Int(f.casesPerSecondJobsN)) cases/s with --jobs \(f.jobs)
+                  baseline:     \(Int(f.baselineCasesPerSecond)) cases/s for Foundation JSONSerialization parse + write of the same lines
+                  ratio:        \(String(format: "%.2f", f.casesPerSecondJobs1 / f.baselineCasesPerSecond))× the baseline (jobs 1), \(String(format: "%.2f", f.casesPerSecondJobsN / f.baselineCasesPerSecond))× (jobs \(f.jobs))
+                  peak memory:  \(f.peakRSSBytes / 1_048_576) MiB
+
+                """)
+            }
+        }
+        if !json.isEmpty { _ = Console.out(json.joined(separator: "\n") + "\n") }
+        return 0
+    }
+}
