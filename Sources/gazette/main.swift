@@ -14,6 +14,9 @@ usage: gazette <command> [options]
   lint  [--rules DIR] [--seeds DIR] [--strict] [--format text|json]
   bench [ID…] [--count N] [--jobs N] [--json]         speed figures against a same-run baseline
   coverage [--out FILE | --check FILE]                 ledger of encoded / unencoded clauses per document
+  doc   --out DIR [--rules DIR] [--seeds DIR]          the browsable HTML rulebook (internal links checked)
+  diff  OLD NEW [--cases F.jsonl [--decision ID]] [--out F] [--format text|json]   rule changes, cases that flip
+  diff  --decision ID --from DATE --to DATE [--cases F.jsonl]                      two versions of one decision
 Rules default to the package's Rules/ (override with --rules or GAZETTE_RULES).
 Exit codes: 0 evaluated, 1 test/lint failures, 2 usage or input error.
 """
@@ -35,6 +38,8 @@ do {
     case "test": code = try TestCommand.run(args)
     case "lint": code = try LintCommand.run(args)
     case "coverage": code = try CoverageCommand.run(args)
+    case "doc": code = try DocCommand.run(args)
+    case "diff": code = try DiffCommand.run(args)
     case "bench": code = try BenchCommand.run(args)
     case "help", "--help", "-h":
         _ = Console.out(usage + "\n")
