@@ -11,12 +11,13 @@ final class BatchRunnerTests: XCTestCase {
         let runner = BatchRunner(rulebook: try ShippedRules.book(), decisionId: Self.id, asOf: Day("2021-08-01"),
                                  jobs: jobs, maxLineBytes: maxLineBytes, chunkLines: chunkLines)
         var offset = 0
-        var out = ""
+        let sink = Sink()
         let n = runner.run(read: {
             let end = min(input.count, offset + blockSize)
             defer { offset = end }
             return Array(input[offset..<end])
-        }, write: { out += $0; return true })
+        }, write: sink.write)
+        let out = String(decoding: sink.bytes, as: UTF8.self)
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(lines.last, "", "output ends with a newline")
         XCTAssertEqual(n, lines.count - 1, "the count returned matches the lines written")
@@ -38,7 +39,7 @@ final class BatchRunnerTests: XCTestCase {
         let expected = input.last == 0x0A ? inLines.count - 1 : inLines.count
         XCTAssertEqual(expected, 1000)
         let out = try run(input, blockSize: 4093, jobs: 2, chunkLines: 300)
-        XCTAssertEqual(out.count, 1000)
+        guard out.count == 1000 else { return XCTFail("expected 1000 lines, got \(out.count)") }
         var errors = 0
         for (k, line) in out.enumerated() {
             let json = try parse(line)
@@ -74,7 +75,7 @@ final class BatchRunnerTests: XCTestCase {
         input += Array(#"[1,2]"#.utf8) + [0x0A]                                                         // 8 not an object
         input += Array(#"{"id":"last","riskLevel":"low","affectedPeople":3}"#.utf8)                    // 9 no newline
         let out = try run(input, blockSize: 5)
-        XCTAssertEqual(out.count, 9, out.joined(separator: "\n"))
+        guard out.count == 9 else { return XCTFail("expected 9 lines: \(out.joined(separator: "\n"))") }
         let j = try out.map(parse)
         XCTAssertEqual(j.map { $0["line"] }, (1...9).map { .number(String($0)) })
         XCTAssertEqual(j[0]["outputs"]?["zoneClass"], .string("secondary"))
@@ -98,7 +99,7 @@ final class BatchRunnerTests: XCTestCase {
         let input = good + [0x0A] + long + [0x0A] + good + [0x0A] + long
         for blockSize in [1 << 20, 333] {
             let out = try run(input, blockSize: blockSize, maxLineBytes: 1 << 20)
-            XCTAssertEqual(out.count, 4)
+            guard out.count == 4 else { return XCTFail("expected 4 lines, got \(out.count)") }
             let j = try out.map(parse)
             XCTAssertEqual(j[0]["outputs"]?["zoneClass"], .string("secondary"))
             XCTAssertEqual(j[1]["error"]?["code"], .string("LINE_TOO_LONG"))
@@ -109,7 +110,7 @@ final class BatchRunnerTests: XCTestCase {
         }
         // Under a larger limit the same line is judged (its unknown field is a warning).
         let out = try run(long + [0x0A], maxLineBytes: 4 << 20)
-        XCTAssertEqual(try parse(out[0])["outputs"]?["zoneClass"], .string("secondary"))
+        XCTAssertEqual(try parse(out.first ?? "")["outputs"]?["zoneClass"], .string("secondary"))
     }
 
     func testEmptyInputGivesNoOutput() throws {
@@ -120,9 +121,9 @@ final class BatchRunnerTests: XCTestCase {
         let runner = BatchRunner(rulebook: try ShippedRules.book(), decisionId: Self.id, chunkLines: 2)
         let line = Array(#"{"riskLevel":"high","affectedPeople":100}"#.utf8) + [0x0A]
         var blocks = Array(repeating: line, count: 10)
-        var writes = 0
-        runner.run(read: { blocks.isEmpty ? [] : blocks.removeFirst() }, write: { _ in writes += 1; return false })
-        XCTAssertEqual(writes, 1, "nothing more is written after the first refusal")
+        let sink = Sink(accepting: false)
+        runner.run(read: { blocks.isEmpty ? [] : blocks.removeFirst() }, write: sink.write)
+        XCTAssertEqual(sink.writes, 1, "nothing more is written after the first refusal")
         XCTAssertFalse(blocks.isEmpty, "and the input is not read to the end")
     }
 
@@ -135,5 +136,22 @@ final class BatchRunnerTests: XCTestCase {
         let p = try parse(plain.judgeLine(Array(#"{"riskLevel":"high","affectedPeople":100}"#.utf8), number: 1))
         XCTAssertNil(p["trace"])
         XCTAssertNil(p["citations"])
+    }
+}
+
+/// Collects what a batch run writes, whether it hands over text or bytes.
+private final class Sink {
+    var bytes: [UInt8] = []
+    var writes = 0
+    let accepting: Bool
+
+    init(accepting: Bool = true) { self.accepting = accepting }
+
+    func write(_ text: String) -> Bool { write(Array(text.utf8)) }
+
+    func write(_ chunk: [UInt8]) -> Bool {
+        writes += 1
+        bytes += chunk
+        return accepting
     }
 }
