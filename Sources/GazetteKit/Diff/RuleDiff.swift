@@ -167,15 +167,17 @@ public enum RuleDiff {
     }
 
     static func notes(_ old: Decision, _ new: Decision) -> [RuleChange] {
-        var out: [RuleChange] = []
-        for i in 0..<max(old.notes.count, new.notes.count) {
-            let a = i < old.notes.count ? old.notes[i] : nil
-            let b = i < new.notes.count ? new.notes[i] : nil
-            guard a != b else { continue }
-            // Show the language that changed, so a zh-only edit does not read as "x → x".
-            let zhOnly = a?.en == b?.en
-            out.append(RuleChange(.text, decision: new.id, at: "note \(i + 1)", old: zhOnly ? a?.zh : a?.en, new: zhOnly ? b?.zh : b?.en))
+        let a = old.notes.map { $0.zh + "\n" + $0.en }, b = new.notes.map { $0.zh + "\n" + $0.en }
+        return Alignment.align(a, b).compactMap { pair in
+            switch pair {
+            case .same: return nil
+            case .added(let j): return RuleChange(.text, decision: new.id, at: "note \(j + 1)", old: nil, new: new.notes[j].en)
+            case .removed(let i): return RuleChange(.text, decision: new.id, at: "old note \(i + 1)", old: old.notes[i].en, new: nil)
+            case .changed(let i, let j):
+                // Show the language that changed, so a zh-only edit does not read as "x → x".
+                let (x, y) = (old.notes[i], new.notes[j])
+                return RuleChange(.text, decision: new.id, at: "note \(j + 1)", old: x.en == y.en ? x.zh : x.en, new: x.en == y.en ? y.zh : y.en)
+            }
         }
-        return out
     }
 }

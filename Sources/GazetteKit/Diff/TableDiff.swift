@@ -21,25 +21,17 @@ struct TableDiff {
         return out
     }
 
-    /// Rows equal in content pair up (longest common subsequence); the rows left between two such
-    /// anchors pair by position and are compared cell by cell; the rest were added or removed.
+    /// Rows equal in content pair up; rows left between two such anchors are compared cell by cell
+    /// (when both tables have the same columns); the rest were added or removed.
     func rows(_ a: DecisionTable, _ b: DecisionTable, cellwise: Bool) -> [RuleChange] {
-        let sa = a.rows.map(TableDiff.signature), sb = b.rows.map(TableDiff.signature)
-        let anchors = TableDiff.lcs(sa, sb) + [(sa.count, sb.count)]
         var out: [RuleChange] = []
-        var i = 0, j = 0
-        for (ai, bj) in anchors {
-            let olds = Array(i..<ai), news = Array(j..<bj)
-            let paired = cellwise ? min(olds.count, news.count) : 0
-            for k in 0..<paired { out += row(a, olds[k], b, news[k]) }
-            for k in news.dropFirst(paired) {
-                out.append(step.change(.row, key + " / row \(k + 1)", old: nil, new: TableDiff.rowText(b, k)))
+        for pair in Alignment.align(a.rows.map(TableDiff.signature), b.rows.map(TableDiff.signature), pairChanged: cellwise) {
+            switch pair {
+            case .same: break
+            case .changed(let i, let j): out += row(a, i, b, j)
+            case .added(let j): out.append(step.change(.row, key + " / row \(j + 1)", old: nil, new: TableDiff.rowText(b, j)))
+            case .removed(let i): out.append(step.change(.row, key + " / old row \(i + 1)", old: TableDiff.rowText(a, i), new: nil))
             }
-            for k in olds.dropFirst(paired) {
-                out.append(step.change(.row, key + " / old row \(k + 1)", old: TableDiff.rowText(a, k), new: nil))
-            }
-            i = ai + 1
-            j = bj + 1
         }
         return out
     }
@@ -83,32 +75,6 @@ struct TableDiff {
     static func rowText(_ t: DecisionTable, _ i: Int) -> String {
         let r = t.rows[i]
         return r.when.map(\.text).joined(separator: " | ") + " → " + r.then.map { "\($0.name) = \(text($0.cell))" }.joined(separator: ", ")
-    }
-
-    /// Index pairs of a longest common subsequence, in order.
-    static func lcs(_ a: [String], _ b: [String]) -> [(Int, Int)] {
-        let n = a.count, m = b.count
-        guard n > 0, m > 0 else { return [] }
-        var len = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                len[i][j] = a[i] == b[j] ? len[i + 1][j + 1] + 1 : max(len[i + 1][j], len[i][j + 1])
-            }
-        }
-        var out: [(Int, Int)] = []
-        var i = 0, j = 0
-        while i < n, j < m {
-            if a[i] == b[j] {
-                out.append((i, j))
-                i += 1
-                j += 1
-            } else if len[i + 1][j] >= len[i][j + 1] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return out
     }
 }
 
