@@ -10,9 +10,9 @@ enum DiffCommand {
         var caseReport: (id: String, file: String, report: OutcomeDiff.Report)?
         if let file = args.options["--cases"] {
             guard let data = FileManager.default.contents(atPath: file) else { throw UsageError("cannot read --cases \(file)") }
-            let id = try caseDecision(args, plan: plan)
-            let diff = OutcomeDiff(decisionId: id, old: plan.old, new: plan.new)
-            caseReport = (id, file, diff.run(jsonl: String(decoding: data, as: UTF8.self)))
+            let jsonl = String(decoding: data, as: UTF8.self)
+            let id = try caseDecision(args, plan: plan, jsonl: jsonl)
+            caseReport = (id, file, OutcomeDiff(decisionId: id, old: plan.old, new: plan.new).run(jsonl: jsonl))
         }
         let flippedJSONL = caseReport.map { $0.report.flipped.map { OutcomeDiff.json($0) + "\n" }.joined() }
         if let out = args.options["--out"] {
@@ -72,16 +72,26 @@ enum DiffCommand {
                     changes: RuleDiff.compare(old: old, new: new), decision: nil)
     }
 
-    /// The decision the cases are judged by: `--decision`, else the one decision that changed.
-    static func caseDecision(_ args: Arguments, plan: Plan) throws -> String {
+    /// The decision the cases are judged by: `--decision`; else the one decision that changed; else,
+    /// of the changed decisions, the one that judges the most cases without an error (a batch is
+    /// written for one decision, and its cases are input errors for the others).
+    static func caseDecision(_ args: Arguments, plan: Plan, jsonl: String) throws -> String {
         if let id = args.options["--decision"] ?? plan.decision { return id }
         var changed: [String] = []
         for c in plan.changes where !changed.contains(c.decision) { changed.append(c.decision) }
-        guard changed.count == 1 else {
-            throw UsageError(changed.isEmpty ? "no decision changed; name the one the cases are for with --decision ID"
-                : "several decisions changed (\(changed.joined(separator: ", "))); name the one the cases are for with --decision ID")
+        if changed.count == 1 { return changed[0] }
+        guard !changed.isEmpty else { throw UsageError("no decision changed; name the one the cases are for with --decision ID") }
+        let judged = changed.map { id in
+            (id, OutcomeDiff(decisionId: id, old: plan.old, new: plan.old).run(jsonl: jsonl).cases.filter {
+                if case .success = $0.old { return true } else { return false }
+            }.count)
         }
-        return changed[0]
+        let best = judged.map(\.1).max() ?? 0
+        let winners = judged.filter { $0.1 == best }
+        guard best > 0, winners.count == 1 else {
+            throw UsageError("several decisions changed (\(changed.joined(separator: ", "))); name the one the cases are for with --decision ID")
+        }
+        return winners[0].0
     }
 
     static func text(_ plan: Plan, _ cases: (id: String, file: String, report: OutcomeDiff.Report)?) -> String {

@@ -47,11 +47,12 @@ enum RulebookCSS {
     .step aside { font-family: var(--serif); background: #fbfaf5; border-left: 3px solid #caa85a; padding: 0.3rem 0.7rem; font-size: 0.92rem; }
     .step aside .clause { font-family: var(--font); color: var(--muted); font-size: 0.85rem; }
     .explain { color: #334155; background: #f1f5f9; border-radius: 4px; padding: 0.3rem 0.6rem; margin: 0.3rem 0; }
-    blockquote.cite { margin: 0.3rem 0 0.7rem; white-space: pre-wrap; font-family: var(--serif); }
+    blockquote.cite { margin: 0.3rem 0 0.7rem; white-space: pre-wrap; font-family: var(--serif); tab-size: 6; }
     .citation { border-left: 3px solid #caa85a; padding: 0.2rem 0.8rem; margin: 0.6rem 0; background: #fbfaf5; }
     .citation .clause { color: var(--muted); font-size: 0.88rem; }
     .wording { color: #7c2d12; font-size: 0.8rem; display: block; }
     table.matrix td.cell { text-align: center; font-weight: 600; min-width: 6.5rem; padding: 0.7rem 0.5rem; }
+    table.matrix td.cell a { color: inherit; display: block; }
     table.matrix th { text-align: center; }
     .tone-0 { background: #e5e7eb; color: #374151; }
     .tone-1 { background: #fef08a; color: #713f12; }
