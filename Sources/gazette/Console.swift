@@ -2,8 +2,11 @@ import Foundation
 
 /// Standard streams, written as bytes; a closed stdout ends output quietly.
 enum Console {
-    static func out(_ s: String) -> Bool {
-        var data = Array(s.utf8)
+    static func out(_ s: String) -> Bool { out(Array(s.utf8)) }
+
+    /// Writes bytes to stdout; false once the reader has gone (a closed pipe).
+    static func out(_ bytes: [UInt8]) -> Bool {
+        var data = bytes
         var written = 0
         while written < data.count {
             let n = data.withUnsafeMutableBytes { buf in

@@ -60,7 +60,7 @@ enum EvalCommand {
         }
         let runner = BatchRunner(rulebook: book, decisionId: id, asOf: asOf, explain: args.switches.contains("--explain"),
                                  jobs: jobs, maxLineBytes: maxLine)
-        runner.run(read: Console.readBlock, write: Console.out)
+        runner.run(read: Console.readBlock, write: { Console.out($0) })
         return 0
     }
 }

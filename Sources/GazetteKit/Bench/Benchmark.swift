@@ -68,7 +68,7 @@ public struct Benchmark {
                 let end = min(bytes.count, offset + block)
                 defer { offset = end }
                 return Array(bytes[offset..<end])
-            }, write: { s in out &+= s.utf8.count; return true })
+            }, write: { s in out &+= s.count; return true })
             sink &+= out
             return Double(lines.count) / (Double(Benchmark.now() - t) / 1e9)
         }

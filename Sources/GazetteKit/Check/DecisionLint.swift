@@ -37,7 +37,8 @@ struct DecisionLint {
         var out: [LintFinding] = []
         for v in compiled.versions {
             for step in v.steps {
-                guard case .table(let t) = step else { continue }
+                guard case .table(let node) = step else { continue }
+                let t = node.table
                 let at = "table \(t.source.name) (version \(v.version.id))"
                 for issue in TableAnalysis(table: t, decision: decision).run() {
                     switch issue {
@@ -102,7 +103,8 @@ struct DecisionLint {
         let cov = ExampleCoverage(rulebook: rulebook, decision: compiled)
         for v in compiled.versions {
             for step in v.steps {
-                guard case .table(let t) = step else { continue }
+                guard case .table(let node) = step else { continue }
+                let t = node.table
                 let hit = cov.rowsHit["\(v.version.id)/\(t.source.name)"] ?? []
                 for r in t.source.rows.indices where !hit.contains(r) {
                     out.append(finding(.warning, "ROW_WITHOUT_EXAMPLE", "table \(t.source.name) (version \(v.version.id)): no example reaches row \(r + 1) (\(t.source.rows[r].when.map(\.text).joined(separator: "; ")))"))

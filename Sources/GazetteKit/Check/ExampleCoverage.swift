@@ -40,7 +40,8 @@ struct ExampleCoverage {
         for v in d.versions {
             for step in v.steps {
                 switch step {
-                case .table(let t):
+                case .table(let node):
+                    let t = node.table
                     for (k, type) in t.columnTypes.enumerated() where type.isNumber || { if case .date = type { return true } else { return false } }() {
                         let name = t.source.inputs[k].text
                         guard case .name = t.source.inputs[k].ast else { continue }
@@ -49,10 +50,10 @@ struct ExampleCoverage {
                             for b in orderingBounds(test) { out.append(Threshold(name: name, bound: b)) }
                         }
                     }
-                case .set(_, _, _, let s, _, _):
-                    out += expressionThresholds(s.expr.ast)
-                case .finding(_, _, let f, _):
-                    out += expressionThresholds(f.when.ast)
+                case .set(let s):
+                    out += expressionThresholds(s.source.expr.ast)
+                case .finding(let f):
+                    out += expressionThresholds(f.source.when.ast)
                 }
             }
         }

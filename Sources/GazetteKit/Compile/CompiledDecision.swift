@@ -1,8 +1,58 @@
-/// One compiled step of a version.
+/// One compiled step of a version; payloads are boxed so iterating steps costs one retain each.
 enum CompiledStep {
-    case table(CompiledTable)
-    case set(slot: Int, eval: Evaluator, when: Evaluator?, source: SetStep, type: ValueType, using: [(name: String, slot: Int)])
-    case finding(FindingDef, when: Evaluator, source: FindingStep, using: [(name: String, slot: Int)])
+    case table(TableNode)
+    case set(SetNode)
+    case finding(FindingNode)
+}
+
+/// A compiled decision table, boxed.
+final class TableNode {
+    let table: CompiledTable
+    let explain: CompiledTemplate?
+    init(_ table: CompiledTable, explain: CompiledTemplate?) {
+        self.table = table
+        self.explain = explain
+    }
+}
+
+/// A compiled `set` step.
+final class SetNode {
+    let slot: Int
+    let eval: Evaluator
+    let when: Evaluator?
+    let source: SetStep
+    let type: ValueType
+    let using: [(name: String, slot: Int)]
+    let explain: CompiledTemplate?
+    init(slot: Int, eval: @escaping Evaluator, when: Evaluator?, source: SetStep, type: ValueType,
+         using: [(name: String, slot: Int)], explain: CompiledTemplate?) {
+        self.slot = slot
+        self.eval = eval
+        self.when = when
+        self.source = source
+        self.type = type
+        self.using = using
+        self.explain = explain
+    }
+}
+
+/// A compiled `finding` step with its message template and citations resolved.
+final class FindingNode {
+    let def: FindingDef
+    let when: Evaluator
+    let source: FindingStep
+    let using: [(name: String, slot: Int)]
+    let citations: [Citation]
+    var message: CompiledTemplate
+    var explain: CompiledTemplate?
+    init(def: FindingDef, when: @escaping Evaluator, source: FindingStep, using: [(name: String, slot: Int)], citations: [Citation]) {
+        self.def = def
+        self.when = when
+        self.source = source
+        self.using = using
+        self.citations = citations
+        message = CompiledTemplate(def.message, names: [:])
+    }
 }
 
 /// A version compiled against its decision's inputs.
@@ -31,6 +81,9 @@ public struct CompiledDecision: Sendable {
 // Closures are built once at load and only read afterwards.
 extension CompiledVersion: @unchecked Sendable {}
 extension CompiledStep: @unchecked Sendable {}
+extension TableNode: @unchecked Sendable {}
+extension SetNode: @unchecked Sendable {}
+extension FindingNode: @unchecked Sendable {}
 extension CompiledTable: @unchecked Sendable {}
 
 /// Compiles decisions; `outputTypes` gives the outputs of decisions already compiled (for `uses`).
@@ -134,16 +187,18 @@ struct DecisionCompiler {
                     when = we.eval
                 }
                 let slot = try bind(s.name, e.type, at: s.path)
-                steps.append(.set(slot: slot, eval: e.eval, when: when, source: s, type: declaredOutputs[s.name]?.type ?? e.type, using: using))
+                steps.append(.set(SetNode(slot: slot, eval: e.eval, when: when, source: s, type: declaredOutputs[s.name]?.type ?? e.type,
+                                          using: using, explain: s.explain.map { CompiledTemplate($0, names: scope.baseBindings) })))
             case .finding(let f):
                 guard let def = findingDefs[f.code] else {
                     throw fail(f.path, "finding \"\(f.code)\" is not declared under the decision's findings")
                 }
                 let (e, using) = try expression(f.when, scope)
                 guard case .boolean = e.type else { throw fail(f.when.path, "a finding's when must be true or false, not \(e.type.name)") }
-                steps.append(.finding(def, when: e.eval, source: f, using: using))
+                steps.append(.finding(FindingNode(def: def, when: e.eval, source: f, using: using,
+                                                  citations: def.cite.compactMap { decision.citations[$0] })))
             case .table(let t):
-                steps.append(.table(try compileTable(t, scope: scope, declaredOutputs: declaredOutputs, bind: bind)))
+                steps.append(.table(TableNode(try compileTable(t, scope: scope, declaredOutputs: declaredOutputs, bind: bind), explain: nil)))
             }
             _ = index
         }
@@ -151,6 +206,20 @@ struct DecisionCompiler {
             throw fail(v.path, "output \"\(o.name)\" is never set by version \(v.id)")
         }
         let outputSlots = decision.outputs.map { scope.lookup($0.name)?.slot ?? 0 }
+        // Messages may name any value of the version, so templates are split once all names exist.
+        let names = scope.baseBindings
+        steps = steps.map { step in
+            switch step {
+            case .finding(let f):
+                f.message = CompiledTemplate(f.def.message, names: names)
+                f.explain = f.source.explain.map { CompiledTemplate($0, names: names) }
+                return step
+            case .table(let t):
+                return .table(TableNode(t.table, explain: t.table.source.explain.map { CompiledTemplate($0, names: names) }))
+            case .set:
+                return step
+            }
+        }
         return CompiledVersion(version: v, steps: steps, slotCount: scope.slotCount, outputSlots: outputSlots,
                                constraints: constraints, names: scope.baseBindings)
     }

@@ -11,6 +11,8 @@ public struct BatchRunner: Sendable {
     public let maxLineBytes: Int
     /// Lines judged together; bounds memory whatever the input length.
     public let chunkLines: Int
+    /// The fast reader for flat cases; nil when the decision needs the general path (uses, explain).
+    let flatReader: FlatCaseReader?
 
     public init(rulebook: Rulebook, decisionId: String, asOf: Day? = nil, explain: Bool = false, jobs: Int = 1,
                 maxLineBytes: Int = 1 << 20, chunkLines: Int = 8192) {
@@ -21,6 +23,11 @@ public struct BatchRunner: Sendable {
         self.jobs = max(1, jobs)
         self.maxLineBytes = maxLineBytes
         self.chunkLines = chunkLines
+        if !explain, let d = rulebook.compiled[decisionId], d.useSlots.isEmpty {
+            flatReader = FlatCaseReader(decision: d.decision)
+        } else {
+            flatReader = nil
+        }
     }
 
     /// A line cut from the input: its bytes, or the fact that it was too long.
@@ -32,7 +39,7 @@ public struct BatchRunner: Sendable {
     /// Reads blocks with `read` (empty = end), writes result lines with `write` (false = stop, e.g. a closed pipe).
     /// Returns the number of lines judged.
     @discardableResult
-    public func run(read: () -> [UInt8], write: (String) -> Bool) -> Int {
+    public func run(read: () -> [UInt8], write: ([UInt8]) -> Bool) -> Int {
         var pending: [UInt8] = []
         var overflow = 0  // bytes of a too-long line being skipped
         var lines: [Line] = []
@@ -85,29 +92,49 @@ public struct BatchRunner: Sendable {
     }
 
     /// Judges a chunk, in parallel when `jobs` > 1, and joins the result lines in order.
-    func judge(_ lines: [Line], firstLine: Int) -> String {
+    func judge(_ lines: [Line], firstLine: Int) -> [UInt8] {
         if jobs == 1 || lines.count < 64 {
-            var out = ""
-            for (k, line) in lines.enumerated() { out += judgeLine(line, number: firstLine + k); out += "\n" }
-            return out
+            var out = ByteWriter(capacity: lines.count * 256)
+            for (k, line) in lines.enumerated() { judgeLine(line, number: firstLine + k, into: &out) }
+            return out.bytes
         }
         let parts = min(jobs, lines.count)
         let results = ResultSlots(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { p in
             let lo = lines.count * p / parts, hi = lines.count * (p + 1) / parts
-            var out = ""
-            for k in lo..<hi { out += judgeLine(lines[k], number: firstLine + k); out += "\n" }
-            results.set(p, out)
+            var out = ByteWriter(capacity: (hi - lo) * 256)
+            for k in lo..<hi { judgeLine(lines[k], number: firstLine + k, into: &out) }
+            results.set(p, out.bytes)
         }
         return results.joined()
     }
 
-    /// One result line for one input line.
+    /// One result line (with its newline) for one input line.
     public func judgeLine(_ bytes: [UInt8], number: Int) -> String {
-        judgeLine(.bytes(bytes), number: number)
+        var out = ByteWriter()
+        judgeLine(.bytes(bytes), number: number, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    func judgeLine(_ line: Line, number: Int) -> String {
+    func judgeLine(_ line: Line, number: Int, into out: inout ByteWriter) {
+        if case .bytes(let b) = line, let reader = flatReader, let d = rulebook.compiled[decisionId],
+           let (inputs, id) = reader.read(b) {
+            let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
+            do {
+                let r = try evaluator.judge(d, inputs: inputs, unknown: [], asOf: asOf) { dep throws(EvaluationError) in
+                    throw EvaluationError(.unknownDecision, "\(dep.decision.id) needs the general path")
+                }
+                ResultBytes.success(r, line: number, id: id.map { b[$0] }, into: &out)
+                return
+            } catch {
+                // Evaluation errors are rendered by the general path below, identically.
+            }
+        }
+        out.raw(generalLine(line, number: number))
+        out.bytes.append(0x0A)
+    }
+
+    func generalLine(_ line: Line, number: Int) -> String {
         let outcome: Outcome
         switch line {
         case .tooLong(let n):
@@ -134,16 +161,16 @@ public struct BatchRunner: Sendable {
 
 /// Per-worker output buffers filled concurrently, each index by exactly one worker.
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [String]
+    private var slots: [[UInt8]]
     private let lock = NSLockish()
 
-    init(count: Int) { slots = Array(repeating: "", count: count) }
+    init(count: Int) { slots = Array(repeating: [], count: count) }
 
-    func set(_ i: Int, _ s: String) {
+    func set(_ i: Int, _ s: [UInt8]) {
         lock.withLock { slots[i] = s }
     }
 
-    func joined() -> String { lock.withLock { slots.joined() } }
+    func joined() -> [UInt8] { lock.withLock { Array(slots.joined()) } }
 }
 
 /// A tiny mutex on Dispatch, so the library needs nothing beyond the toolchain.

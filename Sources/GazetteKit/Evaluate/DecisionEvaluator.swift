@@ -6,31 +6,25 @@ struct DecisionEvaluator {
     /// The input members a case may carry besides the declared inputs.
     static let reservedKeys: Set<String> = ["id", "asOf"]
 
+    /// Binds a parsed case and judges it.
     func evaluate(_ d: CompiledDecision, caseObject: JSONValue, asOf explicitAsOf: Day?) throws(EvaluationError) -> EvaluationResult {
         guard case .object(let members) = caseObject else {
             throw EvaluationError(.notAnObject, "a case must be a JSON object, got \(caseObject.kindName)")
         }
         let decision = d.decision
-        // Bind declared inputs.
         var inputs: [Value] = []
         inputs.reserveCapacity(decision.inputs.count)
         for spec in decision.inputs {
             if let m = members.first(where: { $0.key == spec.name }), m.value != .null {
                 inputs.append(try ValueBinder.bind(m.value, to: spec, path: spec.name))
-            } else if let def = spec.defaultValue {
-                inputs.append(def)
-            } else if spec.required {
-                let label = spec.label.map { " (\($0.zh) / \($0.en))" } ?? ""
-                throw EvaluationError(.inputMissing, path: spec.name, "\(spec.name)\(label) is required for \(decision.id) (type \(spec.type.name))")
             } else {
-                inputs.append(.null)
+                inputs.append(try DecisionEvaluator.absent(spec, in: decision))
             }
         }
         var unknown: [String] = []
-        for m in members where d.inputIndex[m.key] == nil && !DecisionEvaluator.reservedKeys.contains(m.key) {
+        for m in members where !DecisionEvaluator.reservedKeys.contains(m.key) && !decision.inputs.contains(where: { $0.name == m.key }) {
             unknown.append(m.key)
         }
-        // The judging date: --as-of, the case's asOf, the decision's date input, else today.
         var asOf = explicitAsOf
         if asOf == nil, let m = members.first(where: { $0.key == "asOf" }) {
             guard case .string(let s) = m.value, let day = Day(s) else {
@@ -38,50 +32,64 @@ struct DecisionEvaluator {
             }
             asOf = day
         }
-        if asOf == nil, let name = decision.asOfInput, let i = d.inputIndex[name], case .date(let day) = inputs[i] {
-            asOf = day
+        return try judge(d, inputs: inputs, unknown: unknown, asOf: asOf) { dep throws(EvaluationError) in
+            try evaluate(dep, caseObject: .object(members.filter { m in dep.decision.inputs.contains { $0.name == m.key } }), asOf: asOf)
         }
-        let day = asOf ?? rulebook.today
-        guard let vi = decision.versions.firstIndex(where: { $0.covers(day) }) else {
-            let list = decision.versions.map { v in "\(v.id) (\(v.from)–\(v.until.map(\.description) ?? "open"))" }
-            throw EvaluationError(.noVersion, "no version of \(decision.id) is in force on \(day); versions: \(list.joined(separator: ", "))")
+    }
+
+    /// The value of an input the case does not give: its default, null, or an error when required.
+    static func absent(_ spec: FieldSpec, in decision: Decision) throws(EvaluationError) -> Value {
+        if let def = spec.defaultValue { return def }
+        if spec.required {
+            let label = spec.label.map { " (\($0.zh) / \($0.en))" } ?? ""
+            throw EvaluationError(.inputMissing, path: spec.name, "\(spec.name)\(label) is required for \(decision.id) (type \(spec.type.name))")
         }
-        let cv = d.versions[vi]
+        return .null
+    }
+
+    /// The judging date: the explicit one (--as-of or the case's asOf), else the decision's date input, else today.
+    func judgingDay(_ d: CompiledDecision, inputs: [Value], asOf: Day?) -> Day {
+        if let asOf { return asOf }
+        if let name = d.decision.asOfInput, let i = d.inputIndex[name], case .date(let day) = inputs[i] { return day }
+        return rulebook.today
+    }
+
+    /// The version in force on a day, or the error that lists the versions.
+    static func version(_ d: CompiledDecision, on day: Day) throws(EvaluationError) -> Int {
+        for (i, v) in d.versions.enumerated() where v.version.covers(day) { return i }
+        let list = d.decision.versions.map { v in "\(v.id) (\(v.from)–\(v.until.map(\.description) ?? "open"))" }
+        throw EvaluationError(.noVersion, "no version of \(d.decision.id) is in force on \(day); versions: \(list.joined(separator: ", "))")
+    }
+
+    /// Runs the version in force on bound inputs; `dependency` judges decisions named in `uses`.
+    func judge(_ d: CompiledDecision, inputs: [Value], unknown: [String], asOf: Day?,
+               dependency: (CompiledDecision) throws(EvaluationError) -> EvaluationResult) throws(EvaluationError) -> EvaluationResult {
+        let decision = d.decision
+        let day = judgingDay(d, inputs: inputs, asOf: asOf)
+        let cv = d.versions[try DecisionEvaluator.version(d, on: day)]
         let frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: rulebook.calendar, tracing: tracing)
         for (i, v) in inputs.enumerated() { frame.slots[i] = v }
         frame.slots[d.asOfSlot] = .date(day)
 
         var trace: [TraceStep] = []
         var findings: [FindingResult] = []
-        var citeKeys: [String] = decision.source
-
-        if !unknown.isEmpty {
-            findings.append(FindingResult(
-                code: "UNKNOWN_FIELD", severity: .warning,
-                message: LocalizedText(
-                    zh: "案件含有本规则未声明的字段：\(unknown.joined(separator: "、"))，已忽略。",
-                    en: "The case has fields this rule does not declare: \(unknown.joined(separator: ", ")); they were ignored."),
-                citations: []))
-        }
+        var citeKeys: [String] = tracing ? decision.source : []
+        if !unknown.isEmpty { findings.append(DecisionEvaluator.unknownFields(unknown)) }
         for use in d.useSlots {
-            guard let dep = rulebook.compiled[use.id] else {
-                throw EvaluationError(.unknownDecision, "\(use.id) is not loaded")
-            }
+            guard let dep = rulebook.compiled[use.id] else { throw EvaluationError(.unknownDecision, "\(use.id) is not loaded") }
             let r: EvaluationResult
             do {
-                var sub: [(key: String, value: JSONValue)] = []
-                for m in members where dep.inputIndex[m.key] != nil { sub.append(m) }
-                r = try evaluate(dep, caseObject: .object(sub), asOf: day)
+                r = try dependency(dep)
             } catch {
                 throw EvaluationError(error.code, path: error.path, "\(use.id) (used as \(use.alias)): \(error.message)")
             }
-            frame.slots[use.slot] = .object(r.outputs.map(\.value))
+            frame.slots[use.slot] = .object(r.outputValues)
             if tracing {
                 trace.append(TraceStep(kind: .uses, name: use.alias, detail: "\(use.id) version \(r.version)", rows: [],
                                        using: [], result: r.outputs.map { ($0.spec.name, $0.value) }, cite: [],
                                        notes: [], explanation: nil))
             }
-            findings.append(contentsOf: r.findings)
+            findings.append(contentsOf: r.findings.filter { $0.code != "UNKNOWN_FIELD" })
         }
         for (c, when) in cv.constraints where try Operators.bool(try when(frame), c.when.text) {
             throw EvaluationError(.inputConstraint, path: c.path, "\(c.message.en) (\(c.message.zh)) [\(c.when.text)]")
@@ -91,69 +99,91 @@ struct DecisionEvaluator {
                                    using: decision.inputs.enumerated().map { ($1.name, frame.slots[$0]) }, result: [],
                                    cite: [], notes: [], explanation: nil))
         }
-
         for step in cv.steps {
             switch step {
-            case .set(let slot, let eval, let when, let source, _, let using):
-                if let when, !(try Operators.bool(try when(frame), source.when?.text ?? "when")) {
+            case .set(let node):
+                let slot = node.slot, source = node.source, using = node.using
+                if let when = node.when, !(try Operators.bool(try when(frame), source.when?.text ?? "when")) {
                     frame.slots[slot] = .null
                 } else {
-                    frame.slots[slot] = try eval(frame)
+                    frame.slots[slot] = try node.eval(frame)
                 }
-                citeKeys.append(contentsOf: source.cite)
                 if tracing {
+                    citeKeys.append(contentsOf: source.cite)
                     let notes = frame.notes ?? []
                     frame.notes = []
                     trace.append(TraceStep(kind: .value, name: source.name, detail: source.expr.text, rows: [],
                                            using: using.map { ($0.name, frame.slots[$0.slot]) },
                                            result: [(source.name, frame.slots[slot])], cite: source.cite, notes: notes,
-                                           explanation: source.explain.map { Template.render($0, frame: frame, names: cv.names) }))
+                                           explanation: node.explain?.render(frame)))
                 }
-            case .finding(let def, let when, let source, let using):
-                let fired = try Operators.bool(try when(frame), source.when.text)
+            case .finding(let node):
+                let def = node.def, source = node.source, using = node.using
+                let fired = try Operators.bool(try node.when(frame), source.when.text)
                 if fired {
                     findings.append(FindingResult(code: def.code, severity: def.severity,
-                                                  message: Template.render(def.message, frame: frame, names: cv.names),
-                                                  citations: def.cite.compactMap { decision.citations[$0] }))
-                    citeKeys.append(contentsOf: def.cite)
+                                                  message: node.message.render(frame), citations: node.citations))
                 }
                 if tracing {
+                    if fired { citeKeys.append(contentsOf: def.cite) }
                     trace.append(TraceStep(kind: .finding, name: def.code, detail: source.when.text, rows: [],
                                            using: using.map { ($0.name, frame.slots[$0.slot]) },
                                            result: [("fired", .bool(fired))], cite: fired ? def.cite : [], notes: [],
-                                           explanation: fired ? source.explain.map { Template.render($0, frame: frame, names: cv.names) } : nil))
+                                           explanation: fired ? node.explain?.render(frame) : nil))
                 }
-            case .table(let table):
+            case .table(let node):
+                let table = node.table
                 let rows = try TableEvaluator.run(table, frame: frame, decision: decision)
-                for r in rows { citeKeys.append(contentsOf: table.rows[r].cite) }
                 if tracing {
-                    let t = table.source
-                    let detail = rows.map { r in
-                        "row \(r + 1): " + zip(table.inputTexts, t.rows[r].when).map { "\($0) \($1.text)" }.joined(separator: "; ")
-                    }.joined(separator: " | ")
-                    trace.append(TraceStep(kind: .table, name: t.name, detail: detail.isEmpty ? "no row matched; default used" : detail,
-                                           rows: rows.map { $0 + 1 },
-                                           using: [],
-                                           result: zip(table.outputNames, table.outputSlots).map { ($0, frame.slots[$1]) },
-                                           cite: rows.flatMap { table.rows[$0].cite }, notes: [],
-                                           explanation: t.explain.map { Template.render($0, frame: frame, names: cv.names) }))
+                    for r in rows { citeKeys.append(contentsOf: table.rows[r].cite) }
+                    trace.append(DecisionEvaluator.tableTrace(table, rows: rows, frame: frame, explain: node.explain))
                 }
             }
         }
-        var outputs: [(FieldSpec, Value)] = []
-        for (spec, slot) in zip(decision.outputs, cv.outputSlots) {
-            let v = frame.slots[slot]
-            outputs.append((spec, v))
+        var values: [Value] = []
+        values.reserveCapacity(cv.outputSlots.count)
+        for slot in cv.outputSlots { values.append(frame.slots[slot]) }
+        var citations: [Citation] = []
+        if tracing {
+            citeKeys += DecisionEvaluator.enumCitations(decision.outputs, values)
+            var seen: Set<String> = []
+            citations = citeKeys.filter { seen.insert($0).inserted }.compactMap { decision.citations[$0] }
+        }
+        return EvaluationResult(decisionId: decision.id, version: cv.version.id, asOf: day, outputSpecs: decision.outputs,
+                                outputValues: values, findings: findings, trace: trace, citations: citations)
+    }
+
+    static func unknownFields(_ unknown: [String]) -> FindingResult {
+        FindingResult(code: "UNKNOWN_FIELD", severity: .warning,
+                      message: LocalizedText(
+                        zh: "案件含有本规则未声明的字段：\(unknown.joined(separator: "、"))，已忽略。",
+                        en: "The case has fields this rule does not declare: \(unknown.joined(separator: ", ")); they were ignored."),
+                      citations: [])
+    }
+
+    static func tableTrace(_ table: CompiledTable, rows: [Int], frame: Frame, explain: CompiledTemplate?) -> TraceStep {
+        let t = table.source
+        let detail = rows.map { r in
+            "row \(r + 1): " + zip(table.inputTexts, t.rows[r].when).map { "\($0) \($1.text)" }.joined(separator: "; ")
+        }.joined(separator: " | ")
+        return TraceStep(kind: .table, name: t.name, detail: detail.isEmpty ? "no row matched; default used" : detail,
+                         rows: rows.map { $0 + 1 }, using: [],
+                         result: zip(table.outputNames, table.outputSlots).map { ($0, frame.slots[$1]) },
+                         cite: rows.flatMap { table.rows[$0].cite }, notes: [],
+                         explanation: explain?.render(frame))
+    }
+
+    /// Citations attached to the enum values an output took (obligation codes, classes).
+    static func enumCitations(_ specs: [FieldSpec], _ values: [Value]) -> [String] {
+        var keys: [String] = []
+        for (spec, v) in zip(specs, values) {
             if case .enumeration(let def) = spec.type, case .string(let code) = v, let i = def.index(ofCode: code) {
-                citeKeys.append(contentsOf: def.cases[i].cite)
+                keys += def.cases[i].cite
             } else if case .list(.enumeration(let def)) = spec.type, case .list(let items) = v {
-                for case .string(let code) in items { if let i = def.index(ofCode: code) { citeKeys.append(contentsOf: def.cases[i].cite) } }
+                for case .string(let code) in items { if let i = def.index(ofCode: code) { keys += def.cases[i].cite } }
             }
         }
-        var seen: Set<String> = []
-        let citations = citeKeys.filter { seen.insert($0).inserted }.compactMap { decision.citations[$0] }
-        return EvaluationResult(decisionId: decision.id, version: cv.version.id, asOf: day, outputs: outputs,
-                                findings: findings, trace: trace, citations: citations)
+        return keys
     }
 }
 

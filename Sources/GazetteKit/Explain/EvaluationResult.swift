@@ -32,13 +32,23 @@ public struct EvaluationResult: Sendable {
     public let decisionId: String
     public let version: String
     public let asOf: Day
-    public let outputs: [(spec: FieldSpec, value: Value)]
+    /// The declared outputs (shared with the decision, not copied per case).
+    public let outputSpecs: [FieldSpec]
+    /// The output values, in declaration order.
+    public let outputValues: [Value]
     public let findings: [FindingResult]
+    /// Filled when evaluated with `explain`.
     public let trace: [TraceStep]
+    /// Filled when evaluated with `explain`.
     public let citations: [Citation]
 
+    /// Outputs paired with their declarations.
+    public var outputs: [(spec: FieldSpec, value: Value)] { Array(zip(outputSpecs, outputValues)) }
+
     /// An output by name.
-    public func output(_ name: String) -> Value? { outputs.first { $0.spec.name == name }?.value }
+    public func output(_ name: String) -> Value? {
+        outputSpecs.firstIndex { $0.name == name }.map { outputValues[$0] }
+    }
 }
 
 /// What judging one case produced: a result or an error, with the case's id.

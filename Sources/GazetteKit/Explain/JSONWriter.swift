@@ -2,25 +2,9 @@
 public enum JSONWriter {
     /// A JSON string literal with the escapes RFC 8259 requires.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var w = ByteWriter(capacity: s.utf8.count + 2)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// A typed value as JSON (objects need their type for field names).

@@ -38,3 +38,61 @@ enum Template {
         }
     }
 }
+
+/// A message template split once at load into text and value slots, so rendering is concatenation.
+struct CompiledTemplate {
+    enum Part {
+        case text(String)
+        case value(slot: Int, type: ValueType)
+    }
+
+    let zh: [Part]
+    let en: [Part]
+    let source: LocalizedText
+
+    init(_ text: LocalizedText, names: [String: Scope.Binding]) {
+        source = text
+        zh = CompiledTemplate.split(text.zh, names)
+        en = CompiledTemplate.split(text.en, names)
+    }
+
+    static func split(_ s: String, _ names: [String: Scope.Binding]) -> [Part] {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "{") {
+            literal += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let b = names[name] {
+                if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+                parts.append(.value(slot: b.slot, type: b.type))
+            } else {
+                literal += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        return parts
+    }
+
+    /// The message with the case's values filled in.
+    func render(_ frame: Frame) -> LocalizedText {
+        if zh.count <= 1 && en.count <= 1, case .text? = zh.first ?? .text(""), case .text? = en.first ?? .text("") {
+            return source
+        }
+        return LocalizedText(zh: CompiledTemplate.join(zh, frame, .zh), en: CompiledTemplate.join(en, frame, .en))
+    }
+
+    static func join(_ parts: [Part], _ frame: Frame, _ lang: Language) -> String {
+        var out = ""
+        for p in parts {
+            switch p {
+            case .text(let t): out += t
+            case .value(let slot, let type): out += Template.display(frame.slots[slot], type, lang)
+            }
+        }
+        return out
+    }
+}

@@ -15,7 +15,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses strict ISO `YYYY-MM-DD`.
     public init?(iso text: Substring) {
-        let b = Array(text.utf8)
+        self.init(isoBytes: Array(text.utf8)[...])
+    }
+
+    /// Parses strict ISO `YYYY-MM-DD` from UTF-8 bytes.
+    public init?(isoBytes b: ArraySlice<UInt8>) {
+        let b = b.count == 10 ? Array(b) : []
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               let y = Day.number(b[0..<4]), let m = Day.number(b[5..<7]), let d = Day.number(b[8..<10])
         else { return nil }

@@ -38,17 +38,21 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses JSON/FEEL number text (`-12.50`, `1e3`) exactly.
     public init(parsing text: Substring) throws(Failure) {
-        var utf8 = Array(text.utf8)[...]
+        self = try ExactDecimal.parse(Array(text.utf8)[...])
+    }
+
+    /// Parses number text given as UTF-8 bytes, exactly (the batch reader's path: no String made).
+    public static func parse(_ utf8: ArraySlice<UInt8>) throws(Failure) -> ExactDecimal {
         var negative = false
-        if utf8.first == UInt8(ascii: "-") { negative = true; utf8 = utf8.dropFirst() }
-        else if utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        var index = utf8.startIndex
+        if index < utf8.endIndex && utf8[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        else if index < utf8.endIndex && utf8[index] == UInt8(ascii: "+") { index += 1 }
         var digits: Int128 = 0
         var significant = 0
         var scale = 0
         var sawDigit = false
         var sawPoint = false
         var exponent = 0
-        var index = utf8.startIndex
         while index < utf8.endIndex {
             let c = utf8[index]
             if c >= 48 && c <= 57 {
@@ -61,10 +65,21 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                 if sawPoint { throw .syntax }
                 sawPoint = true
             } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-                let rest = utf8[(index + 1)...]
-                guard !rest.isEmpty, rest.count <= 6,
-                      let e = Int(String(decoding: rest, as: UTF8.self)) else { throw .syntax }
-                exponent = e
+                var k = index + 1
+                var expNegative = false
+                if k < utf8.endIndex && (utf8[k] == UInt8(ascii: "-") || utf8[k] == UInt8(ascii: "+")) {
+                    expNegative = utf8[k] == UInt8(ascii: "-")
+                    k += 1
+                }
+                guard k < utf8.endIndex, utf8.endIndex - k <= 6 else { throw .syntax }
+                var e = 0
+                while k < utf8.endIndex {
+                    let d = utf8[k]
+                    guard d >= 48 && d <= 57 else { throw .syntax }
+                    e = e * 10 + Int(d - 48)
+                    k += 1
+                }
+                exponent = expNegative ? -e : e
                 break
             } else {
                 throw .syntax
@@ -85,8 +100,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         if scale > ExactDecimal.maxScale {
             if digits == 0 { scale = 0 } else { throw .outOfRange }
         }
-        self.init(significand: negative ? -digits : digits, scale: scale)
-        self = self.normalized
+        return ExactDecimal(significand: negative ? -digits : digits, scale: scale).normalized
     }
 
     /// Parses a string; nil when it is not a number.
