@@ -138,6 +138,9 @@ struct DecisionLint {
                 }
             }
         }
+        // Placeholders in messages and explanations read values too.
+        for f in decision.findings { texts += placeholders(f.message.zh) + placeholders(f.message.en) }
+        for c in decision.constraints { texts += placeholders(c.message.zh) + placeholders(c.message.en) }
         var names: Set<String> = []
         for t in texts {
             for l in (try? Lexer.tokenize(t)) ?? [] { if case .name(let n) = l.token { names.insert(n) } }
@@ -147,6 +150,17 @@ struct DecisionLint {
         return decision.inputs.filter { !names.contains($0.name) }.map {
             finding(.warning, "UNUSED_INPUT", "input \($0.name) is declared but no step, table or constraint reads it")
         }
+    }
+
+    /// The `{name}` placeholders of a message.
+    func placeholders(_ s: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
     }
 
     func versionHoles() -> [LintFinding] {

@@ -25,8 +25,8 @@ struct ExampleCoverage {
                 case .table:
                     rowsHit["\(r.version)/\(step.name)", default: []].formUnion(step.rows.map { $0 - 1 })
                     for (n, v) in step.result { observed[n, default: []].append(v) }
-                case .input, .value:
-                    for (n, v) in step.using + step.result { observed[n, default: []].append(v) }
+                case .input, .value, .finding:
+                    for (n, v) in step.using + (step.kind == .finding ? [] : step.result) { observed[n, default: []].append(v) }
                 default:
                     break
                 }
@@ -101,6 +101,8 @@ struct ExampleCoverage {
     }
 
     /// The sides of a threshold no example reaches: "below", "on", "above".
+    /// A computed value's domain is unknown (a count is never negative, a capped ratio never above 1),
+    /// so for it the example on the bound and one on either side suffice.
     func missingSides(_ t: Threshold, spec: FieldSpec?) -> [(side: String, value: Value)] {
         let values = observed[t.name] ?? []
         var below = false, on = false, above = false
@@ -108,6 +110,7 @@ struct ExampleCoverage {
             guard let c = Operators.order(v, t.bound) else { continue }
             if c < 0 { below = true } else if c == 0 { on = true } else { above = true }
         }
+        if spec == nil && t.name != "asOf" && on && (below || above) { return [] }
         var missing: [(String, Value)] = []
         if !below, let v = neighbour(t.bound, -1, spec) { missing.append(("below", v)) }
         if !on, fits(t.bound, spec) { missing.append(("on", t.bound)) }

@@ -17,7 +17,7 @@ enum Wording {
     static let vocabulary: [(String, Meaning)] = [
         ("不低于", .op(.ge)), ("不少于", .op(.ge)), ("不小于", .op(.ge)), ("不高于", .op(.le)), ("不超过", .op(.le)),
         ("不大于", .op(.le)), ("不多于", .op(.le)), ("不超", .op(.le)), ("不突破", .op(.le)), ("最高不超过", .op(.le)),
-        ("达到", .op(.ge)), ("至少", .op(.ge)), ("以上", .op(.ge)), ("最低", .op(.ge)), ("起", .op(.ge)),
+        ("达到", .op(.ge)), ("至少", .op(.ge)), ("年满", .op(.ge)), ("满", .op(.ge)), ("占到", .op(.ge)), ("以上", .op(.ge)), ("最低", .op(.ge)), ("起", .op(.ge)),
         ("最多", .op(.le)), ("最高", .op(.le)), ("以下", .op(.le)), ("以内", .op(.le)), ("届满", .op(.le)),
         ("之内", .op(.le)), ("内", .op(.le)), ("前", .op(.le)), ("底前", .op(.le)), ("为限", .op(.le)),
         ("高于", .op(.gt)), ("超过", .op(.gt)), ("大于", .op(.gt)), ("多于", .op(.gt)), ("突破", .op(.gt)), ("超", .op(.gt)),
@@ -45,8 +45,8 @@ enum Wording {
         if let b = best { return b.1 }
         // A target verb before a bare number (新增 1 万家, 建成 30 个) reads as "at least", as the inventories do.
         let targetVerbs = ["新增", "建成", "建设", "培育", "实现", "形成", "引进", "集聚", "打造", "支持", "淘汰", "关停", "新建",
-                           "累计", "组织", "开展", "完成", "提供", "设立", "配备"]
-        if t.count <= 12, targetVerbs.contains(where: { t.hasPrefix($0) }) { return .op(.ge) }
+                           "累计", "组织", "开展", "完成", "提供", "设立", "配备", "开放", "实施", "落实", "明确", "选树", "选定", "布局", "增加"]
+        if t.count <= 12, targetVerbs.contains(where: { t.contains($0) }) { return .op(.ge) }
         let neutral = ["全覆盖", "全面消除", "全部", "所有", "达标", "目标", "左右", "约", "为", "年目标值", "翻番", "不开设", "一律", "必须", "不得", "严禁"]
         if neutral.contains(where: { t.contains($0) }) { return .neutral }
         return nil
