@@ -19,6 +19,17 @@ struct CompiledTable {
     /// For `priority`: the rank of each row (lower wins), from the first output's enum order.
     let priorityRank: [Int]?
 
+    /// The first matching row at or after `start`, or nil.
+    func firstMatch(_ values: [Value], from start: Int = 0) -> Int? {
+        var i = start
+        rowLoop: while i < rows.count {
+            let tests = rows[i].tests
+            for k in 0..<tests.count where !tests[k](values[k]) { i += 1; continue rowLoop }
+            return i
+        }
+        return nil
+    }
+
     /// The rows that match the input values, in row order.
     func matches(_ values: [Value]) -> [Int] {
         var hits: [Int] = []

@@ -13,6 +13,8 @@ public struct BatchRunner: Sendable {
     public let chunkLines: Int
     /// The fast reader for flat cases; nil when the decision needs the general path (uses, explain).
     let flatReader: FlatCaseReader?
+    /// The fixed parts of a result line, encoded once.
+    let resultBytes: ResultBytes?
 
     public init(rulebook: Rulebook, decisionId: String, asOf: Day? = nil, explain: Bool = false, jobs: Int = 1,
                 maxLineBytes: Int = 1 << 20, chunkLines: Int = 8192) {
@@ -25,8 +27,10 @@ public struct BatchRunner: Sendable {
         self.chunkLines = chunkLines
         if !explain, let d = rulebook.compiled[decisionId], d.useSlots.isEmpty {
             flatReader = FlatCaseReader(decision: d.decision)
+            resultBytes = ResultBytes(decision: d.decision)
         } else {
             flatReader = nil
+            resultBytes = nil
         }
     }
 
@@ -95,7 +99,8 @@ public struct BatchRunner: Sendable {
     func judge(_ lines: [Line], firstLine: Int) -> [UInt8] {
         if jobs == 1 || lines.count < 64 {
             var out = ByteWriter(capacity: lines.count * 256)
-            for (k, line) in lines.enumerated() { judgeLine(line, number: firstLine + k, into: &out) }
+            var writer = resultBytes
+            for (k, line) in lines.enumerated() { judgeLine(line, number: firstLine + k, into: &out, writer: &writer) }
             return out.bytes
         }
         let parts = min(jobs, lines.count)
@@ -103,7 +108,8 @@ public struct BatchRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: parts) { p in
             let lo = lines.count * p / parts, hi = lines.count * (p + 1) / parts
             var out = ByteWriter(capacity: (hi - lo) * 256)
-            for k in lo..<hi { judgeLine(lines[k], number: firstLine + k, into: &out) }
+            var writer = resultBytes
+            for k in lo..<hi { judgeLine(lines[k], number: firstLine + k, into: &out, writer: &writer) }
             results.set(p, out.bytes)
         }
         return results.joined()
@@ -112,19 +118,20 @@ public struct BatchRunner: Sendable {
     /// One result line (with its newline) for one input line.
     public func judgeLine(_ bytes: [UInt8], number: Int) -> String {
         var out = ByteWriter()
-        judgeLine(.bytes(bytes), number: number, into: &out)
+        var writer = resultBytes
+        judgeLine(.bytes(bytes), number: number, into: &out, writer: &writer)
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    func judgeLine(_ line: Line, number: Int, into out: inout ByteWriter) {
-        if case .bytes(let b) = line, let reader = flatReader, let d = rulebook.compiled[decisionId],
+    func judgeLine(_ line: Line, number: Int, into out: inout ByteWriter, writer: inout ResultBytes?) {
+        if case .bytes(let b) = line, let reader = flatReader, writer != nil, let d = rulebook.compiled[decisionId],
            let (inputs, id) = reader.read(b) {
             let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
             do {
                 let r = try evaluator.judge(d, inputs: inputs, unknown: [], asOf: asOf) { dep throws(EvaluationError) in
                     throw EvaluationError(.unknownDecision, "\(dep.decision.id) needs the general path")
                 }
-                ResultBytes.success(r, line: number, id: id.map { b[$0] }, into: &out)
+                writer?.success(r, line: number, id: id.map { b[$0] }, into: &out)
                 return
             } catch {
                 // Evaluation errors are rendered by the general path below, identically.

@@ -193,7 +193,20 @@ enum TableEvaluator {
         var values: [Value] = []
         values.reserveCapacity(t.inputs.count)
         for e in t.inputs { values.append(try e(frame)) }
-        let hits = t.matches(values)
+        // `first` needs only the first match; `unique` stops at the second.
+        let hits: [Int]
+        switch t.source.hitPolicy {
+        case .first:
+            hits = t.firstMatch(values).map { [$0] } ?? []
+        case .unique:
+            if let a = t.firstMatch(values) {
+                hits = t.firstMatch(values, from: a + 1).map { [a, $0] } ?? [a]
+            } else {
+                hits = []
+            }
+        default:
+            hits = t.matches(values)
+        }
         func describeInputs() -> String {
             zip(t.inputTexts, values).map { "\($0) = \($1)" }.joined(separator: ", ")
         }
