@@ -75,7 +75,7 @@ struct RulebookTableView {
         for c in g.columns { h += "<th>\(conditionCell(c, column: 1))</th>" }
         h += "</tr></thead><tbody>"
         for (ri, r) in g.rows.enumerated() {
-            h += "<tr><th>\(conditionCell(r, column: 0))</th>"
+            h += "<tr><th scope=\"row\">\(conditionCell(r, column: 0))</th>"
             for ci in g.columns.indices {
                 let rowIndex = g.cells[ri][ci]
                 let out = table.rows[rowIndex].then.first { $0.name == g.output }?.cell
