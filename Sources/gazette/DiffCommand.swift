@@ -59,7 +59,9 @@ enum DiffCommand {
             let versions = d.versions.map { "\($0.id) (\($0.from) – \($0.until.map(\.description) ?? "open"))" }.joined(separator: ", ")
             guard let a = d.version(on: from) else { throw UsageError("no version of \(id) is in force on \(from); it has \(versions)") }
             guard let b = d.version(on: to) else { throw UsageError("no version of \(id) is in force on \(to); it has \(versions)") }
-            return Plan(title: "\(id): version \(a.id) (in force \(from)) → version \(b.id) (in force \(to))",
+            let title = a.id == b.id ? "\(id): version \(a.id) is in force on both \(from) and \(to)"
+                : "\(id): version \(a.id) (in force \(from)) → version \(b.id) (in force \(to))"
+            return Plan(title: title,
                         old: .init(rulebook: book, asOf: from), new: .init(rulebook: book, asOf: to),
                         changes: RuleDiff.compare(d, from: a, to: b), decision: id)
         }
