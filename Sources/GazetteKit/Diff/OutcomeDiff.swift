@@ -2,7 +2,9 @@
 public struct OutcomeDiff: Sendable {
     /// One side of the comparison: a rulebook and, for version-to-version diffs, the date to judge at.
     public struct Side: Sendable {
+        /// The rules of this side.
         public let rulebook: Rulebook
+        /// The judging date, or nil to let each case's date pick the version.
         public let asOf: Day?
         /// Creates a side; `asOf` nil lets each case's date (or today) pick the version.
         public init(rulebook: Rulebook, asOf: Day? = nil) {
@@ -17,7 +19,9 @@ public struct OutcomeDiff: Sendable {
         public let line: Int
         /// The case's `id`, if it had one.
         public let caseId: JSONValue?
+        /// The outcome under the old rules.
         public let old: Result<EvaluationResult, EvaluationError>
+        /// The outcome under the new rules.
         public let new: Result<EvaluationResult, EvaluationError>
         /// What differs: output names, `findings`, or `error`; empty when the outcome is the same.
         public let changed: [String]
@@ -31,8 +35,11 @@ public struct OutcomeDiff: Sendable {
         public var flipped: [Comparison] { cases.filter { !$0.changed.isEmpty } }
     }
 
+    /// The decision every case is judged by.
     public let decisionId: String
+    /// The rules before the change.
     public let old: Side
+    /// The rules after the change.
     public let new: Side
 
     /// Compares `decisionId` as judged by `old` and by `new`.

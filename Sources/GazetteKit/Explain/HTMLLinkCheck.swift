@@ -9,6 +9,7 @@ public enum HTMLLinkCheck {
         public let target: String
         /// Why it does not resolve.
         public let reason: String
+        /// `page: target (reason)`.
         public var description: String { "\(page): \(target) (\(reason))" }
     }
 

@@ -4,6 +4,7 @@ public struct HTMLRulebook: Sendable {
     /// The one stylesheet every page links, at the site root.
     public static let stylesheet = "rulebook.css"
 
+    /// The rules to render.
     public let rulebook: Rulebook
     /// What `Linter(rulebook:seeds:).run()` reported, shown per decision.
     public let lint: [LintFinding]
