@@ -73,6 +73,17 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
+LOAD_BEFORE = "?"
+
+
+def load_average() -> str:
+    """The 1/5/15-minute load: a benchmark on a shared 2-core machine means little without it."""
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repo", required=True, help="Gazette checkout (cwd for the gazette binary)")
@@ -86,6 +97,8 @@ def main() -> int:
     driver = os.path.join(HERE, "zen_run.py")
     py = sys.executable
 
+    global LOAD_BEFORE
+    LOAD_BEFORE = load_average()
     # Zen's tables know only FIRST and COLLECT hit policies; show FIRST is safe here (untimed).
     uniq = subprocess.run([py, driver, "--jdm", jdm, "--cases", args.cases, "--check-unique"],
                           capture_output=True, text=True)
@@ -146,6 +159,7 @@ def main() -> int:
     rate = {name: n / s for name, s in med.items()}
     print(f"\n{n} cases, median of {args.repeat} runs; wall = time.perf_counter() around each process "
           f"(start-up, rule loading, reading and writing included)")
+    print(f"load average before/after the runs: {LOAD_BEFORE} / {load_average()} (other work on the machine slows every side)")
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores; Python {platform.python_version()}; "
           f"zen-engine {summaries['zen loop (evaluate per case)'][0].get('zenVersion')}")
     print(f"{'configuration':<30} {'wall s':>8} {'cases/s':>10}")
