@@ -12,6 +12,8 @@ let package = Package(
     targets: [
         .target(name: "GazetteKit"),
         .executableTarget(name: "gazette", dependencies: ["GazetteKit"]),
+        // libFuzzer harness (docs/fuzzing.md); built normally it replays saved inputs.
+        .executableTarget(name: "GazetteFuzz", dependencies: ["GazetteKit"]),
         .testTarget(name: "GazetteKitTests", dependencies: ["GazetteKit"]),
     ]
 )

@@ -56,7 +56,7 @@ struct FlatCaseReader {
                     guard id == nil else { return nil }
                     if i < n && b[i] == UInt8(ascii: "\"") {
                         let start = i
-                        guard stringToken(b, &i) != nil else { return nil }
+                        guard let r = stringToken(b, &i), String(validating: b[r], as: UTF8.self) != nil else { return nil }
                         id = start..<i
                     } else {
                         guard let r = numberToken(b, &i) else { return nil }
