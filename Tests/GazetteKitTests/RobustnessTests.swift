@@ -154,3 +154,38 @@ final class RobustnessTests: XCTestCase {
         }
     }
 }
+
+/// The table index (row bitsets per column piece) must match exactly the rows the cell closures match.
+final class TableIndexAgreementTests: XCTestCase {
+    func testIndexAgreesWithCellClosuresOnEveryShippedTable() {
+        var r = CaseGenerator.Random(seed: 64)
+        var checked = 0
+        for id in RobustnessTests.book.ids {
+            guard let d = RobustnessTests.book.compiled[id] else { continue }
+            for v in d.versions {
+                for case .table(let node) in v.steps {
+                    let t = node.table
+                    guard let index = t.index else { continue }
+                    let cells = TableAnalysis(table: t, decision: d.decision).resolvedCells()
+                    let pieces = t.columnTypes.enumerated().map { k, type in
+                        (DomainPartition.pieces(type: type, cells: cells[k], bounds: nil) ?? []).map(\.witness) + [.null]
+                    }
+                    for _ in 0..<200 {
+                        let values: [Value] = pieces.map { p in
+                            if p.isEmpty { return .null }
+                            let w = p[r.int(0...(p.count - 1))]
+                            // Jitter numbers so values between the witnesses are tried too.
+                            if case .number(let n) = w, r.int(0...2) == 0 {
+                                return .number((try? n.adding(ExactDecimal(significand: Int128(r.int(-5...5)), scale: 1))) ?? n)
+                            }
+                            return w
+                        }
+                        XCTAssertEqual(index.matches(values), t.matches(values), "\(id) table \(t.source.name) on \(values)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 10_000)
+    }
+}

@@ -55,8 +55,8 @@ final class FindingNode {
     }
 }
 
-/// A version compiled against its decision's inputs.
-struct CompiledVersion {
+/// A version compiled against its decision's inputs (a class: shared, never copied per case).
+final class CompiledVersion {
     let version: Version
     let steps: [CompiledStep]
     let slotCount: Int
@@ -64,6 +64,24 @@ struct CompiledVersion {
     let constraints: [(InputConstraint, Evaluator)]
     /// Every name a message template may use, with its slot and type.
     let names: [String: Scope.Binding]
+    /// Version dates, read on every case.
+    let from: Day
+    let until: Day?
+
+    init(version: Version, steps: [CompiledStep], slotCount: Int, outputSlots: [Int],
+         constraints: [(InputConstraint, Evaluator)], names: [String: Scope.Binding]) {
+        self.version = version
+        self.steps = steps
+        self.slotCount = slotCount
+        self.outputSlots = outputSlots
+        self.constraints = constraints
+        self.names = names
+        from = version.from
+        until = version.until
+    }
+
+    /// Whether this version is in force on a day.
+    func covers(_ day: Day) -> Bool { day >= from && (until.map { day <= $0 } ?? true) }
 }
 
 /// A decision ready to evaluate: inputs laid out in slots, every version compiled.
@@ -247,11 +265,16 @@ struct DecisionCompiler {
             }
         }
         var rows: [CompiledTable.Row] = []
+        var resolvedRows: [[UnaryTest<Value>]] = []
         for row in t.rows {
             var tests: [(Value) -> Bool] = []
+            var resolved: [UnaryTest<Value>] = []
+            defer { resolvedRows.append(resolved) }
             for (k, cell) in row.when.enumerated() {
                 switch CellCompiler.resolve(cell.test, column: columnTypes[k]) {
-                case .success(let test): tests.append(CellCompiler.compile(test))
+                case .success(let test):
+                    tests.append(CellCompiler.compile(test))
+                    resolved.append(test)
                 case .failure(let m): throw fail("\(row.path).when[\(k)]", "cell \"\(cell.text)\" of column \(t.inputs[k].text): \(m.message)")
                 }
             }
@@ -298,7 +321,8 @@ struct DecisionCompiler {
         for (k, name) in t.outputs.enumerated() { slots.append(try bind(name, finalTypes[k], t.path)) }
         return CompiledTable(source: t, inputs: inputEvals, inputTexts: t.inputs.map(\.text), columnTypes: columnTypes, rows: rows,
                              outputSlots: slots, outputNames: t.outputs, outputTypes: outputTypes, defaults: defaults,
-                             priorityRank: priorityRank)
+                             priorityRank: priorityRank,
+                             index: TableIndex(tests: resolvedRows, types: columnTypes, rowCount: t.rows.count))
     }
 
     func inferOutputType(_ name: String, _ t: DecisionTable, _ scope: Scope) throws -> ValueType {

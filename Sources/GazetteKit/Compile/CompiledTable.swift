@@ -1,5 +1,5 @@
-/// A decision table compiled to typed cell tests and output evaluators.
-struct CompiledTable {
+/// A decision table compiled to typed cell tests and output evaluators (a class: shared, never copied per case).
+final class CompiledTable {
     struct Row {
         let tests: [(Value) -> Bool]
         let outputs: [Evaluator]
@@ -18,6 +18,28 @@ struct CompiledTable {
     let defaults: [Evaluator]?
     /// For `priority`: the rank of each row (lower wins), from the first output's enum order.
     let priorityRank: [Int]?
+
+    init(source: DecisionTable, inputs: [Evaluator], inputTexts: [String], columnTypes: [ValueType], rows: [Row],
+         outputSlots: [Int], outputNames: [String], outputTypes: [ValueType], defaults: [Evaluator]?, priorityRank: [Int]?,
+         index: TableIndex?) {
+        self.index = index
+        self.source = source
+        self.inputs = inputs
+        self.inputTexts = inputTexts
+        self.columnTypes = columnTypes
+        self.rows = rows
+        self.outputSlots = outputSlots
+        self.outputNames = outputNames
+        self.outputTypes = outputTypes
+        self.defaults = defaults
+        self.priorityRank = priorityRank
+        hitPolicy = source.hitPolicy
+    }
+
+    /// Read on every case, so kept out of the (large) source struct.
+    let hitPolicy: HitPolicy
+    /// Row bitsets per column piece; nil when a column cannot be indexed and the cell closures decide.
+    let index: TableIndex?
 
     /// The first matching row at or after `start`, or nil.
     func firstMatch(_ values: [Value], from start: Int = 0) -> Int? {

@@ -56,7 +56,7 @@ struct DecisionEvaluator {
 
     /// The version in force on a day, or the error that lists the versions.
     static func version(_ d: CompiledDecision, on day: Day) throws(EvaluationError) -> Int {
-        for (i, v) in d.versions.enumerated() where v.version.covers(day) { return i }
+        for i in d.versions.indices where d.versions[i].covers(day) { return i }
         let list = d.decision.versions.map { v in "\(v.id) (\(v.from)–\(v.until.map(\.description) ?? "open"))" }
         throw EvaluationError(.noVersion, "no version of \(d.decision.id) is in force on \(day); versions: \(list.joined(separator: ", "))")
     }
@@ -64,7 +64,6 @@ struct DecisionEvaluator {
     /// Runs the version in force on bound inputs; `dependency` judges decisions named in `uses`.
     func judge(_ d: CompiledDecision, inputs: [Value], unknown: [String], asOf: Day?,
                dependency: (CompiledDecision) throws(EvaluationError) -> EvaluationResult) throws(EvaluationError) -> EvaluationResult {
-        let decision = d.decision
         let day = judgingDay(d, inputs: inputs, asOf: asOf)
         let cv = d.versions[try DecisionEvaluator.version(d, on: day)]
         let frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: rulebook.calendar, tracing: tracing)
@@ -73,7 +72,7 @@ struct DecisionEvaluator {
 
         var trace: [TraceStep] = []
         var findings: [FindingResult] = []
-        var citeKeys: [String] = tracing ? decision.source : []
+        var citeKeys: [String] = tracing ? d.decision.source : []
         if !unknown.isEmpty { findings.append(DecisionEvaluator.unknownFields(unknown)) }
         for use in d.useSlots {
             guard let dep = rulebook.compiled[use.id] else { throw EvaluationError(.unknownDecision, "\(use.id) is not loaded") }
@@ -96,7 +95,7 @@ struct DecisionEvaluator {
         }
         if tracing {
             trace.append(TraceStep(kind: .input, name: "inputs", detail: "as of \(day), version \(cv.version.id)", rows: [],
-                                   using: decision.inputs.enumerated().map { ($1.name, frame.slots[$0]) }, result: [],
+                                   using: d.decision.inputs.enumerated().map { ($1.name, frame.slots[$0]) }, result: [],
                                    cite: [], notes: [], explanation: nil))
         }
         for step in cv.steps {
@@ -133,7 +132,7 @@ struct DecisionEvaluator {
                 }
             case .table(let node):
                 let table = node.table
-                let rows = try TableEvaluator.run(table, frame: frame, decision: decision)
+                let rows = try TableEvaluator.run(table, frame: frame, decision: d.decision)
                 if tracing {
                     for r in rows { citeKeys.append(contentsOf: table.rows[r].cite) }
                     trace.append(DecisionEvaluator.tableTrace(table, rows: rows, frame: frame, explain: node.explain))
@@ -145,11 +144,11 @@ struct DecisionEvaluator {
         for slot in cv.outputSlots { values.append(frame.slots[slot]) }
         var citations: [Citation] = []
         if tracing {
-            citeKeys += DecisionEvaluator.enumCitations(decision.outputs, values)
+            citeKeys += DecisionEvaluator.enumCitations(d.decision.outputs, values)
             var seen: Set<String> = []
-            citations = citeKeys.filter { seen.insert($0).inserted }.compactMap { decision.citations[$0] }
+            citations = citeKeys.filter { seen.insert($0).inserted }.compactMap { d.decision.citations[$0] }
         }
-        return EvaluationResult(decisionId: decision.id, version: cv.version.id, asOf: day, outputSpecs: decision.outputs,
+        return EvaluationResult(decisionId: d.decision.id, version: cv.version.id, asOf: day, outputSpecs: d.decision.outputs,
                                 outputValues: values, findings: findings, trace: trace, citations: citations)
     }
 
@@ -195,7 +194,10 @@ enum TableEvaluator {
         for e in t.inputs { values.append(try e(frame)) }
         // `first` needs only the first match; `unique` stops at the second.
         let hits: [Int]
-        switch t.source.hitPolicy {
+        if let index = t.index {
+            hits = index.matches(values, limit: t.hitPolicy == .first ? 1 : (t.hitPolicy == .unique ? 2 : .max))
+        } else {
+        switch t.hitPolicy {
         case .first:
             hits = t.firstMatch(values).map { [$0] } ?? []
         case .unique:
@@ -207,20 +209,21 @@ enum TableEvaluator {
         default:
             hits = t.matches(values)
         }
+        }
         func describeInputs() -> String {
             zip(t.inputTexts, values).map { "\($0) = \($1)" }.joined(separator: ", ")
         }
         func write(_ row: Int) throws(EvaluationError) {
             for (k, slot) in t.outputSlots.enumerated() { frame.slots[slot] = try t.rows[row].outputs[k](frame) }
         }
-        if hits.isEmpty && t.source.hitPolicy != .collect {
+        if hits.isEmpty && t.hitPolicy != .collect {
             if let defaults = t.defaults {
                 for (k, slot) in t.outputSlots.enumerated() { frame.slots[slot] = try defaults[k](frame) }
                 return []
             }
             throw EvaluationError(.noMatch, "no row of table \(t.source.name) in \(decision.id) matches \(describeInputs())")
         }
-        switch t.source.hitPolicy {
+        switch t.hitPolicy {
         case .unique:
             if hits.count > 1 {
                 throw EvaluationError(.multipleMatch, "rows \(hits.map { String($0 + 1) }.joined(separator: " and ")) of table \(t.source.name) in \(decision.id) all match \(describeInputs()) under the unique hit policy")

@@ -1,0 +1,177 @@
+/// A decision table's cells compiled into per-column lookups of row bitsets.
+///
+/// Each column's domain is cut at the values its cells name (as the linter does): every value in a piece
+/// passes or fails each cell alike, so at load each piece gets the bitset of rows whose cell holds, and a
+/// case only has to find its piece — a binary search for numbers and dates, a dictionary hit for enum
+/// codes and strings — and AND the columns' bitsets. No cell closure runs per case.
+struct TableIndex {
+    /// How one column finds the piece a value falls in.
+    enum Column {
+        /// Sorted distinct bounds; pieces are `< b0`, `= b0`, `(b0, b1)`, `= b1`, …, `> bk`.
+        case ordered(bounds: [Value])
+        /// Values named by equality cells; every other value is the last piece.
+        case keyed([Value: Int], other: Int)
+    }
+
+    let columns: [Column]
+    /// Row bitsets per column per piece: `bits[column][piece * words + word]`.
+    let bits: [[UInt64]]
+    /// Row bitsets for a null value, per column.
+    let nullBits: [[UInt64]]
+    let words: Int
+    let rowCount: Int
+
+    /// Builds the index, or nil when a column cannot be indexed (the closures then decide).
+    init?(tests: [[UnaryTest<Value>]], types: [ValueType], rowCount: Int) {
+        self.rowCount = rowCount
+        words = max(1, (rowCount + 63) / 64)
+        var columns: [Column] = []
+        var bits: [[UInt64]] = []
+        var nullBits: [[UInt64]] = []
+        for (k, type) in types.enumerated() {
+            let cells = tests.map { $0[k] }
+            let compiled = cells.map(CellCompiler.compile)
+            var witnesses: [Value?]
+            switch type {
+            case .integer, .decimal, .date:
+                var bounds: [Value] = []
+                for c in cells { DomainPartition.collect(c, into: &bounds) }
+                bounds = TableIndex.sortedDistinct(bounds)
+                guard bounds.allSatisfy({ Operators.order($0, $0) != nil }) else { return nil }
+                columns.append(.ordered(bounds: bounds))
+                witnesses = TableIndex.orderedWitnesses(bounds)
+            case .enumeration, .string, .boolean, .quarter:
+                guard cells.allSatisfy(TableIndex.equalityOnly) else { return nil }
+                var named: [Value] = []
+                for c in cells { DomainPartition.collect(c, into: &named) }
+                if case .boolean = type { named = [.bool(false), .bool(true)] }
+                if case .enumeration(let def) = type { named = def.cases.map { .string($0.code) } }
+                var keys: [Value: Int] = [:]
+                for v in named where keys[v] == nil { keys[v] = keys.count }
+                columns.append(.keyed(keys, other: keys.count))
+                witnesses = Array(repeating: nil, count: keys.count + 1)
+                for (v, i) in keys { witnesses[i] = v }
+                // "Any other value": a string no cell names (enum values are all named).
+                witnesses[keys.count] = .string("\u{2063}\u{2063}other")
+            default:
+                return nil
+            }
+            var column = [UInt64](repeating: 0, count: witnesses.count * words)
+            for (p, w) in witnesses.enumerated() {
+                guard let w else { continue }
+                for r in 0..<rowCount where compiled[r](w) { column[p * words + r / 64] |= 1 << UInt64(r % 64) }
+            }
+            var nulls = [UInt64](repeating: 0, count: words)
+            for r in 0..<rowCount where compiled[r](.null) { nulls[r / 64] |= 1 << UInt64(r % 64) }
+            bits.append(column)
+            nullBits.append(nulls)
+        }
+        self.columns = columns
+        self.bits = bits
+        self.nullBits = nullBits
+    }
+
+    /// Whether a test uses only equality (keyed columns cannot answer `<` on strings).
+    static func equalityOnly(_ t: UnaryTest<Value>) -> Bool {
+        switch t {
+        case .any: return true
+        case .compare(let op, _): return op == .eq || op == .ne
+        case .range: return false
+        case .anyOf(let ts), .none(let ts): return ts.allSatisfy(equalityOnly)
+        }
+    }
+
+    static func sortedDistinct(_ values: [Value]) -> [Value] {
+        var out: [Value] = []
+        for v in values.sorted(by: { (Operators.order($0, $1) ?? 0) < 0 }) where out.last.map({ Operators.order($0, v) != 0 }) ?? true {
+            out.append(v)
+        }
+        return out
+    }
+
+    /// One value inside each piece; nil for an empty piece (no date strictly between adjacent days).
+    static func orderedWitnesses(_ bounds: [Value]) -> [Value?] {
+        guard let first = bounds.first, let last = bounds.last else { return [.number(.zero)] }
+        func step(_ v: Value, _ by: Int) -> Value? {
+            switch v {
+            case .number(let n): return (try? n.adding(ExactDecimal(by))).map(Value.number)
+            case .date(let d): return .date(d.adding(days: by))
+            default: return nil
+            }
+        }
+        func between(_ a: Value, _ b: Value) -> Value? {
+            switch (a, b) {
+            case let (.number(x), .number(y)):
+                return (try? x.adding(y)).flatMap { try? $0.dividing(by: ExactDecimal(2)) }.map(Value.number)
+            case let (.date(x), .date(y)):
+                return y.ordinal - x.ordinal >= 2 ? .date(x.adding(days: 1)) : nil
+            default: return nil
+            }
+        }
+        var out: [Value?] = [step(first, -1)]
+        for (i, b) in bounds.enumerated() {
+            out.append(b)
+            out.append(i + 1 < bounds.count ? between(b, bounds[i + 1]) : step(last, 1))
+        }
+        return out
+    }
+
+    /// The piece a value falls in, for one column.
+    @inline(__always)
+    func piece(_ column: Column, _ v: Value) -> Int {
+        switch column {
+        case .keyed(let keys, let other):
+            return keys[v] ?? other
+        case .ordered(let bounds):
+            var lo = 0, hi = bounds.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                guard let c = Operators.order(v, bounds[mid]) else { return -1 }
+                if c == 0 { return 2 * mid + 1 }
+                if c < 0 { hi = mid } else { lo = mid + 1 }
+            }
+            return 2 * lo
+        }
+    }
+
+    /// The rows matching the values, in order (at most `limit`).
+    func matches(_ values: [Value], limit: Int = .max) -> [Int] {
+        if words == 1 {
+            var m: UInt64 = rowCount == 64 ? ~0 : (1 << UInt64(rowCount)) - 1
+            for (k, column) in columns.enumerated() {
+                let v = values[k]
+                if v.isNull { m &= nullBits[k][0]; continue }
+                let p = piece(column, v)
+                if p < 0 { return [] }
+                m &= bits[k][p]
+            }
+            var hits: [Int] = []
+            while m != 0 && hits.count < limit {
+                hits.append(m.trailingZeroBitCount)
+                m &= m - 1
+            }
+            return hits
+        }
+        var m = [UInt64](repeating: ~0, count: words)
+        for (k, column) in columns.enumerated() {
+            let v = values[k]
+            if v.isNull {
+                for w in 0..<words { m[w] &= nullBits[k][w] }
+                continue
+            }
+            let p = piece(column, v)
+            if p < 0 { return [] }
+            for w in 0..<words { m[w] &= bits[k][p * words + w] }
+        }
+        var hits: [Int] = []
+        for w in 0..<words {
+            var x = m[w]
+            while x != 0 && hits.count < limit {
+                let r = w * 64 + x.trailingZeroBitCount
+                if r < rowCount { hits.append(r) }
+                x &= x - 1
+            }
+        }
+        return hits
+    }
+}
