@@ -179,7 +179,8 @@ struct TableAnalysis {
         var strides = [Int](repeating: 1, count: columns.count)
         for k in stride(from: columns.count - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * columns[k + 1].count }
         var issues: [Issue] = []
-        for (combo, row) in outcome {
+        // Combination order, so the violations named are the first ones and lint output is the same on every run.
+        for (combo, row) in outcome.sorted(by: { $0.key < $1.key }) {
             var rest = combo
             var idx: [Int] = []
             for s in strides { idx.append(rest / s); rest %= s }
