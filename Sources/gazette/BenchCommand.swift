@@ -4,7 +4,7 @@ import GazetteKit
 /// `gazette bench [ID…]`: speed figures, as ratios against a baseline measured in the same run.
 enum BenchCommand {
     static func run(_ args: Arguments) throws -> Int32 {
-        try args.allow(["--rules", "--count", "--jobs", "--json"])
+        try args.allow(["--rules", "--count", "--jobs", "--json", "--decimal"])
         let book = try Loading.rulebook(args)
         let count = Int(args.options["--count"] ?? "200000") ?? 200_000
         let jobs = Int(args.options["--jobs"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
@@ -29,6 +29,16 @@ enum BenchCommand {
                   peak memory:  \(f.peakRSSBytes / 1_048_576) MiB
 
                 """)
+            }
+        }
+        if args.switches.contains("--decimal") {
+            for (op, exact, foundation) in DecimalBenchmark.run() {
+                let line = "decimal \(op): ExactDecimal \(String(format: "%.1f", exact)) ns, Foundation Decimal \(String(format: "%.1f", foundation)) ns (\(String(format: "%.1f", foundation / exact))× faster)"
+                if args.switches.contains("--json") {
+                    json.append("{\"decimal\":\(JSONWriter.quote(op)),\"exactNs\":\(String(format: "%.1f", exact)),\"foundationNs\":\(String(format: "%.1f", foundation))}")
+                } else {
+                    _ = Console.out(line + "\n")
+                }
             }
         }
         if !json.isEmpty { _ = Console.out(json.joined(separator: "\n") + "\n") }

@@ -12,7 +12,7 @@ usage: gazette <command> [options]
   eval  ID --batch [--jobs N] [--explain] [--max-line-bytes N] < cases.jsonl > results.jsonl
   test  [--rules DIR] [ID…]                            runs every rule file's examples
   lint  [--rules DIR] [--seeds DIR] [--strict] [--format text|json]
-  bench [ID…] [--count N] [--jobs N] [--json]         speed figures against a same-run baseline
+  bench [ID…] [--count N] [--jobs N] [--json] [--decimal]       speed figures against a same-run baseline
   coverage [--out FILE | --check FILE]                 ledger of encoded / unencoded clauses per document
   doc   --out DIR [--rules DIR] [--seeds DIR]          the browsable HTML rulebook (internal links checked)
   diff  OLD NEW [--cases F.jsonl [--decision ID]] [--out F] [--format text|json]   rule changes, cases that flip

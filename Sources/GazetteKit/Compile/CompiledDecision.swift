@@ -43,6 +43,8 @@ final class FindingNode {
     let source: FindingStep
     let using: [(name: String, slot: Int)]
     let citations: [Citation]
+    /// The citations' JSON, rendered once.
+    let citationsJSON: String
     var message: CompiledTemplate
     var explain: CompiledTemplate?
     init(def: FindingDef, when: @escaping Evaluator, source: FindingStep, using: [(name: String, slot: Int)], citations: [Citation]) {
@@ -51,6 +53,7 @@ final class FindingNode {
         self.source = source
         self.using = using
         self.citations = citations
+        citationsJSON = ResultJSON.citationMembers(citations)
         message = CompiledTemplate(def.message, names: [:])
     }
 }

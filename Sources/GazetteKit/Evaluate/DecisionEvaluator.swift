@@ -121,7 +121,8 @@ struct DecisionEvaluator {
                 let fired = try Operators.bool(try node.when(frame), source.when.text)
                 if fired {
                     findings.append(FindingResult(code: def.code, severity: def.severity,
-                                                  message: node.message.render(frame), citations: node.citations))
+                                                  message: node.message.render(frame), citations: node.citations,
+                                                  citationsJSON: node.citationsJSON))
                 }
                 if tracing {
                     if fired { citeKeys.append(contentsOf: def.cite) }

@@ -4,6 +4,20 @@ public struct FindingResult: Sendable {
     public let severity: Severity
     public let message: LocalizedText
     public let citations: [Citation]
+    /// The JSON of `citations`, when it was rendered once at load (the batch path reuses it).
+    let citationsJSON: String?
+
+    public init(code: String, severity: Severity, message: LocalizedText, citations: [Citation]) {
+        self.init(code: code, severity: severity, message: message, citations: citations, citationsJSON: nil)
+    }
+
+    init(code: String, severity: Severity, message: LocalizedText, citations: [Citation], citationsJSON: String?) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.citations = citations
+        self.citationsJSON = citationsJSON
+    }
 }
 
 /// One step of the reasoning behind a result: what was looked at and what it gave.

@@ -37,9 +37,16 @@ public enum ResultJSON {
     static func finding(_ f: FindingResult) -> String {
         var s = "{\"code\":" + JSONWriter.quote(f.code) + ",\"severity\":" + JSONWriter.quote(f.severity.rawValue)
         s += ",\"message\":" + localized(f.message)
-        if let c = f.citations.first { s += ",\"citation\":" + citation(c) }
-        if f.citations.count > 1 { s += ",\"citations\":[" + f.citations.map(citation).joined(separator: ",") + "]" }
+        s += f.citationsJSON ?? citationMembers(f.citations)
         return s + "}"
+    }
+
+    /// The `citation` (and, for several, `citations`) members of a finding, with their leading comma.
+    static func citationMembers(_ cs: [Citation]) -> String {
+        var s = ""
+        if let c = cs.first { s += ",\"citation\":" + citation(c) }
+        if cs.count > 1 { s += ",\"citations\":[" + cs.map(citation).joined(separator: ",") + "]" }
+        return s
     }
 
     /// A citation object: document, clause, verbatim text, seed and line.
