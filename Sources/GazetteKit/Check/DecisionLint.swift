@@ -130,11 +130,18 @@ struct DecisionLint {
         for v in decision.versions {
             for step in v.steps {
                 switch step {
-                case .set(let s): texts.append(s.expr.text); if let w = s.when { texts.append(w.text) }
-                case .finding(let f): texts.append(f.when.text)
+                case .set(let s):
+                    texts.append(s.expr.text)
+                    if let w = s.when { texts.append(w.text) }
+                    texts += explainPlaceholders(s.explain)
+                case .finding(let f):
+                    texts.append(f.when.text)
+                    texts += explainPlaceholders(f.explain)
                 case .table(let t):
                     texts += t.inputs.map(\.text)
-                    for r in t.rows { for (_, c) in r.then { if case .expression(let e) = c { texts.append(e.text) } } }
+                    // A default's expression reads inputs as a row's does.
+                    for (_, c) in t.rows.flatMap(\.then) + t.defaults { if case .expression(let e) = c { texts.append(e.text) } }
+                    texts += explainPlaceholders(t.explain)
                 }
             }
         }
@@ -150,6 +157,12 @@ struct DecisionLint {
         return decision.inputs.filter { !names.contains($0.name) }.map {
             finding(.warning, "UNUSED_INPUT", "input \($0.name) is declared but no step, table or constraint reads it")
         }
+    }
+
+    /// The placeholders of a step's explanation, in both languages.
+    func explainPlaceholders(_ t: LocalizedText?) -> [String] {
+        guard let t else { return [] }
+        return placeholders(t.zh) + placeholders(t.en)
     }
 
     /// The `{name}` placeholders of a message.
