@@ -120,6 +120,29 @@ final class LintTests: XCTestCase {
         XCTAssertTrue(found.isEmpty, found.dump)
     }
 
+    /// The code comment promises "placeholders in messages and explanations read values too": a step's
+    /// `explain` template and a table's `default` expression read inputs as well.
+    func testInputReadByAnExplanationOrATableDefaultIsUsed() throws {
+        let inputs = [F.input("x", "decimal", #""min":0"#), F.input("y", "string")]
+        func explained(_ template: String) -> String {
+            let step = #"{"set":"r","expr":"x * 2","explain":{"zh":"\#(template)","en":"\#(template)"}}"#
+            let ex = F.example(#""x":1,"y":"甲""#, #""r":2"#)
+            return RuleText.decision(inputs: "[" + inputs.joined(separator: ",") + "]", outputs: #"[{"name":"r","type":"decimal"}]"#,
+                                     steps: "[\(step)]", extra: #","examples":[\#(ex)]"#)
+        }
+        XCTAssertEqual(try F.lint(explained("{x} 的两倍")).codes, ["UNUSED_INPUT"], "y is read nowhere")
+        let viaExplain = try F.lint(explained("{y}：{x} 的两倍"))
+        XCTAssertTrue(viaExplain.isEmpty, viaExplain.dump)
+
+        let rows = F.rows([("< 10", "low")])
+        let table = #"{"table":{"name":"m","hitPolicy":"unique","inputs":["x"],"outputs":["r"],"rows":\#(rows),"default":{"r":"=y"}}}"#
+        let ex = [F.example(#""x":9,"y":"甲""#, #""r":"low""#), F.example(#""x":10,"y":"乙""#, #""r":"乙""#),
+                  F.example(#""x":11,"y":"丙""#, #""r":"丙""#)].joined(separator: ",")
+        let viaDefault = try F.lint(RuleText.decision(inputs: "[" + inputs.joined(separator: ",") + "]", outputs: F.stringOut,
+                                                      steps: "[\(table)]", extra: #","examples":[\#(ex)]"#))
+        XCTAssertTrue(viaDefault.isEmpty, viaDefault.dump)
+    }
+
     // MARK: Quotes
 
     /// A seed directory holding `test.txt` with a page number and a running head in the middle of a sentence.

@@ -113,6 +113,19 @@ final class TableAnalysisTests: XCTestCase {
         XCTAssertEqual(s?.message.contains("row 2 can never win: wherever it matches (e.g. x = 20) row 1 comes first"), true, s?.message ?? "")
     }
 
+    func testShadowedRowUnderPriority() throws {
+        let classes = #"[{"name":"r","type":"enum","values":[{"code":"key"},{"code":"secondary"},{"code":"general"}]}]"#
+        func d(_ first: String, _ second: String) -> String {
+            F.table(inputs: [F.input()], outputs: classes, policy: "priority", rows: F.rows([(">= 10", first), (">= 20", second), ("< 10", "general")]),
+                    examples: F.examples([("9", "general"), ("10", first), ("11", first), ("19", first), ("20", "key"), ("21", "key")]))
+        }
+        // Row 2 gives a class earlier in the values than row 1: it wins from 20 up.
+        XCTAssertEqual(try F.lint(d("secondary", "key")).with("TABLE_SHADOWED_ROW").count, 0)
+        // Row 2 gives a later class: row 1 always wins where both match.
+        let shadowed = try F.lint(d("key", "general"))
+        XCTAssertEqual(shadowed.one("TABLE_SHADOWED_ROW")?.message.contains("row 2 can never win: wherever it matches (e.g. x = 20) row 1 comes first"), true, shadowed.dump)
+    }
+
     func testDeadRowWhoseCellsCanNeverHold() throws {
         let k = #"{"name":"k","type":"enum","required":true,"values":[{"code":"a"},{"code":"b"}]}"#
         let d = F.table(inputs: [k], columns: ["k"], rows: F.rows([("a", "1"), ("b", "2"), ("not(a, b)", "3")]),
