@@ -26,9 +26,11 @@ struct DecisionLint {
         return " — \(c.document.number) \(c.clause)「\(text.replacingOccurrences(of: "\n", with: " / "))」"
     }
 
-    /// A ready-to-paste example with the witness as input and the expected outputs left for the author.
-    func stub(_ w: TableAnalysis.Witness, name: String) -> String {
+    /// A ready-to-paste example with the witness as input and the expected outputs left for the author;
+    /// nil when the witness names no input (the "N more gaps" summary), since an empty case closes nothing.
+    func stub(_ w: TableAnalysis.Witness, name: String) -> String? {
         let inputs = w.values.filter { v in decision.inputs.contains { $0.name == v.column } }
+        if inputs.isEmpty { return nil }
         let fields = inputs.map { JSONWriter.quote($0.column) + ": " + JSONWriter.value($0.value) }
         return "{ \"name\": \(JSONWriter.quote(name)), \"input\": { \(fields.joined(separator: ", ")) }, \"expect\": { \"outputs\": { } } }"
     }
