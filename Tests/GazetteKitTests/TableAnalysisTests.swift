@@ -80,6 +80,30 @@ final class TableAnalysisTests: XCTestCase {
         XCTAssertEqual(try F.lint(capped).with("TABLE_GAP").count, 0)
     }
 
+    func testManyGapsAreCappedAtFiveAndCounted() throws {
+        // Seven points, each left open between `< p` rows: 0, 1, …, 6 are missing.
+        let cells = (0..<7).map { ("= \($0).5", "r\($0)") } + [("> 6.5", "top")]
+        let d = F.table(inputs: [F.input("x", "integer", #""min":0"#)], rows: F.rows(cells), examples: "[]")
+        let gaps = try F.lint(d).with("TABLE_GAP")
+        XCTAssertEqual(gaps.count, 6, gaps.dump)
+        XCTAssertEqual(gaps.prefix(5).map { $0.message.components(separatedBy: ";").first ?? "" },
+                       (0..<5).map { "table m (version v1): no row matches x = \($0)" }, gaps.dump)
+        XCTAssertEqual(gaps.last?.message.contains("2 more gaps"), true, gaps.dump)
+        XCTAssertNil(gaps.last?.stub, "the summary has no witness to paste")
+    }
+
+    func testStringColumnWithoutACatchAllHasAGapForAnyOtherValue() throws {
+        let d = F.table(inputs: [F.input("k", "string")], columns: ["k"], rows: F.rows([("\"a\"", "1"), ("\"b\"", "2")]),
+                        examples: F.examples([(#""a""#, "1"), (#""b""#, "2")], on: "k"))
+        let found = try F.lint(d)
+        XCTAssertEqual(found.errorCodes, ["TABLE_GAP"], found.dump)
+        let withCatchAll = F.table(inputs: [F.input("k", "string")], policy: "first", columns: ["k"],
+                                   rows: F.rows([("\"a\"", "1"), ("\"b\"", "2"), ("-", "other")]),
+                                   examples: F.examples([(#""a""#, "1"), (#""b""#, "2"), (#""c""#, "other")], on: "k"))
+        let clean = try F.lint(withCatchAll)
+        XCTAssertTrue(clean.isEmpty, clean.dump)
+    }
+
     // MARK: Overlaps, conflicts, shadowed and dead rows
 
     func testOverlapUnderUniqueNamesBothRowsAndTheWitness() throws {
