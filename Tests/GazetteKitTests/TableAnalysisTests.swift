@@ -104,6 +104,19 @@ final class TableAnalysisTests: XCTestCase {
         XCTAssertTrue(clean.isEmpty, clean.dump)
     }
 
+    func testDateColumnsSplitByDay() throws {
+        func d(_ before: String) -> String {
+            F.table(inputs: [F.input("d", "date")], columns: ["d"],
+                    rows: F.rows([(before, "old"), (#">= date("2018-01-01")"#, "new")]),
+                    examples: F.examples([(#""2017-12-31""#, "old"), (#""2018-01-01""#, "new"), (#""2018-01-02""#, "new")], on: "d"))
+        }
+        let meeting = try F.lint(d(#"< date("2018-01-01")"#))
+        XCTAssertTrue(meeting.isEmpty, meeting.dump)
+        // On or before 2017-12-30 leaves the one day 2017-12-31 open.
+        let hole = try F.lint(d(#"<= date("2017-12-30")"#))
+        XCTAssertEqual(hole.one("TABLE_GAP")?.message.contains("no row matches d = 2017-12-31;"), true, hole.dump)
+    }
+
     // MARK: Overlaps, conflicts, shadowed and dead rows
 
     func testOverlapUnderUniqueNamesBothRowsAndTheWitness() throws {
