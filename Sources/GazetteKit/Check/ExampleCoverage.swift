@@ -18,6 +18,11 @@ struct ExampleCoverage {
         self.rulebook = rulebook
         self.decision = decision
         for ex in decision.decision.examples {
+            // The inputs an example gives count even when it expects an error (e.g. NO_MATCH on a declared gap).
+            for spec in decision.decision.inputs {
+                guard let json = ex.input[spec.name], let v = try? ValueBinder.bind(json, to: spec, path: spec.name) else { continue }
+                observed[spec.name, default: []].append(v)
+            }
             let asOf = ExampleRunner.asOf(ex, of: decision.decision)
             guard case .success(let r) = rulebook.evaluate(decision.decision.id, case: ex.input, asOf: asOf, explain: true) else { continue }
             for step in r.trace {

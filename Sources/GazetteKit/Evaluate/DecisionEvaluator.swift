@@ -102,8 +102,10 @@ struct DecisionEvaluator {
             switch step {
             case .set(let node):
                 let slot = node.slot, source = node.source, using = node.using
+                var applied = true
                 if let when = node.when, !(try Operators.bool(try when(frame), source.when?.text ?? "when")) {
                     frame.slots[slot] = .null
+                    applied = false
                 } else {
                     frame.slots[slot] = try node.eval(frame)
                 }
@@ -114,7 +116,7 @@ struct DecisionEvaluator {
                     trace.append(TraceStep(kind: .value, name: source.name, detail: source.expr.text, rows: [],
                                            using: using.map { ($0.name, frame.slots[$0.slot]) },
                                            result: [(source.name, frame.slots[slot])], cite: source.cite, notes: notes,
-                                           explanation: node.explain?.render(frame)))
+                                           explanation: applied ? node.explain?.render(frame) : nil))
                 }
             case .finding(let node):
                 let def = node.def, source = node.source, using = node.using

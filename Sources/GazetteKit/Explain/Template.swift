@@ -30,9 +30,13 @@ enum Template {
             guard let i = def.index(ofCode: code) else { return code }
             return lang == .zh ? def.cases[i].label.zh : def.cases[i].label.en
         case (.list(let items), .list(let t)):
-            return items.map { display($0, t, lang) }.joined(separator: lang == .zh ? "、" : ", ")
+            // Labels may contain 、 and commas themselves, so items are set off with semicolons.
+            if items.isEmpty { return lang == .zh ? "（无）" : "(none)" }
+            return items.map { display($0, t, lang) }.joined(separator: lang == .zh ? "；" : "; ")
         case (.null, _):
             return lang == .zh ? "（无）" : "(none)"
+        case (.bool(let b), _):
+            return lang == .zh ? (b ? "是" : "否") : (b ? "yes" : "no")
         default:
             return v.description
         }
