@@ -62,10 +62,12 @@ public struct CoverageReport {
                         }
                     }
                     for fd in dec.findings { keys.formUnion(fd.cite) }
-                    for k in keys {
+                    // Sorted, and the earliest line per clause kept, so the ledger is the same on every run.
+                    for k in keys.sorted() {
                         guard let c = f.citations[k] ?? dec.citations[k], c.document.number == d.number else { continue }
                         if let i = clauses.firstIndex(where: { $0.clause == c.clause }) {
                             if !clauses[i].ids.contains(dec.id) { clauses[i].ids.append(dec.id) }
+                            if let l = c.line, l < (clauses[i].line ?? Int.max) { clauses[i].line = l }
                         } else {
                             clauses.append((c.clause, c.line, [dec.id]))
                         }
