@@ -167,16 +167,7 @@ struct DecisionLint {
         return placeholders(t.zh) + placeholders(t.en)
     }
 
-    /// The `{name}` placeholders of a message.
-    func placeholders(_ s: String) -> [String] {
-        var out: [String] = []
-        var rest = Substring(s)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return out
-    }
+    func placeholders(_ s: String) -> [String] { Template.placeholders(s) }
 
     func versionHoles() -> [LintFinding] {
         let sorted = decision.versions.sorted { $0.from < $1.from }

@@ -1,25 +1,25 @@
-/// Fills `{name}` placeholders in rule-file messages with the case's values.
+/// Placeholders in rule-file messages, and how values read in them.
 enum Template {
-    static func render(_ text: LocalizedText, frame: Frame, names: [String: Scope.Binding]) -> LocalizedText {
-        LocalizedText(zh: fill(text.zh, frame, names, .zh), en: fill(text.en, frame, names, .en))
+    /// The `{name}` placeholders of a message, in order.
+    static func placeholders(_ s: String) -> [String] {
+        segments(s).compactMap { if case .placeholder(let n) = $0 { return n } else { return nil } }
     }
 
-    static func fill(_ s: String, _ frame: Frame, _ names: [String: Scope.Binding], _ lang: Language) -> String {
-        guard s.contains("{") else { return s }
-        var out = ""
+    enum Segment {
+        case text(Substring)
+        case placeholder(String)
+    }
+
+    /// A message cut into literal text and `{name}` placeholders (an unclosed `{` stays text).
+    static func segments(_ s: String) -> [Segment] {
+        var out: [Segment] = []
         var rest = Substring(s)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let b = names[name] {
-                out += display(frame.slots[b.slot], b.type, lang)
-            } else {
-                out += rest[open...close]
-            }
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { out.append(.text(rest[..<open])) }
+            out.append(.placeholder(String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]
         }
-        out += rest
+        if !rest.isEmpty { out.append(.text(rest)) }
         return out
     }
 
@@ -63,20 +63,16 @@ struct CompiledTemplate {
     static func split(_ s: String, _ names: [String: Scope.Binding]) -> [Part] {
         var parts: [Part] = []
         var literal = ""
-        var rest = Substring(s)
-        while let open = rest.firstIndex(of: "{") {
-            literal += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let b = names[name] {
+        for segment in Template.segments(s) {
+            switch segment {
+            case .text(let t):
+                literal += t
+            case .placeholder(let name):
+                guard let b = names[name] else { literal += "{\(name)}"; continue }
                 if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
                 parts.append(.value(slot: b.slot, type: b.type))
-            } else {
-                literal += rest[open...close]
             }
-            rest = rest[rest.index(after: close)...]
         }
-        literal += rest
         if !literal.isEmpty { parts.append(.text(literal)) }
         return parts
     }
