@@ -48,10 +48,11 @@ public struct Benchmark {
         let bound = lines.compactMap { reader.read(Array($0.utf8))?.inputs }
         var best = Double.infinity
         var sink = 0
+        let frame = Frame(slotCount: 0, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)
         for _ in 0..<3 {
             let t0 = Benchmark.now()
             for inputs in bound {
-                if let r = try? evaluator.judge(d, inputs: inputs, unknown: [], asOf: nil, dependency: { _ throws(EvaluationError) in
+                if let r = try? evaluator.judge(d, inputs: inputs, unknown: [], asOf: nil, reuse: frame, dependency: { _ throws(EvaluationError) in
                     throw EvaluationError(.unknownDecision, "uses")
                 }) { sink &+= r.outputValues.count }
             }

@@ -11,6 +11,8 @@ struct TableIndex {
         case ordered(bounds: [Value])
         /// Values named by equality cells; every other value is the last piece.
         case keyed([Value: Int], other: Int)
+        /// An enum column: the piece is the code's position (a short linear scan beats hashing).
+        case codes([String])
     }
 
     let columns: [Column]
@@ -48,7 +50,11 @@ struct TableIndex {
                 if case .enumeration(let def) = type { named = def.cases.map { .string($0.code) } }
                 var keys: [Value: Int] = [:]
                 for v in named where keys[v] == nil { keys[v] = keys.count }
-                columns.append(.keyed(keys, other: keys.count))
+                if case .enumeration(let def) = type, def.cases.count <= 16 {
+                    columns.append(.codes(def.cases.map(\.code)))
+                } else {
+                    columns.append(.keyed(keys, other: keys.count))
+                }
                 witnesses = Array(repeating: nil, count: keys.count + 1)
                 for (v, i) in keys { witnesses[i] = v }
                 // "Any other value": a string no cell names (enum values are all named).
@@ -122,6 +128,10 @@ struct TableIndex {
         switch column {
         case .keyed(let keys, let other):
             return keys[v] ?? other
+        case .codes(let codes):
+            guard case .string(let s) = v else { return codes.count }
+            for i in 0..<codes.count where codes[i] == s { return i }
+            return codes.count
         case .ordered(let bounds):
             var lo = 0, hi = bounds.count
             while lo < hi {

@@ -100,7 +100,8 @@ public struct BatchRunner: Sendable {
         if jobs == 1 || lines.count < 64 {
             var out = ByteWriter(capacity: lines.count * 256)
             var writer = resultBytes
-            for (k, line) in lines.enumerated() { judgeLine(line, number: firstLine + k, into: &out, writer: &writer) }
+            let frame = Frame(slotCount: 0, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)
+            for (k, line) in lines.enumerated() { judgeLine(line, number: firstLine + k, into: &out, writer: &writer, frame: frame) }
             return out.bytes
         }
         let parts = min(jobs, lines.count)
@@ -109,7 +110,8 @@ public struct BatchRunner: Sendable {
             let lo = lines.count * p / parts, hi = lines.count * (p + 1) / parts
             var out = ByteWriter(capacity: (hi - lo) * 256)
             var writer = resultBytes
-            for k in lo..<hi { judgeLine(lines[k], number: firstLine + k, into: &out, writer: &writer) }
+            let frame = Frame(slotCount: 0, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)
+            for k in lo..<hi { judgeLine(lines[k], number: firstLine + k, into: &out, writer: &writer, frame: frame) }
             results.set(p, out.bytes)
         }
         return results.joined()
@@ -119,16 +121,16 @@ public struct BatchRunner: Sendable {
     public func judgeLine(_ bytes: [UInt8], number: Int) -> String {
         var out = ByteWriter()
         var writer = resultBytes
-        judgeLine(.bytes(bytes), number: number, into: &out, writer: &writer)
+        judgeLine(.bytes(bytes), number: number, into: &out, writer: &writer, frame: nil)
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    func judgeLine(_ line: Line, number: Int, into out: inout ByteWriter, writer: inout ResultBytes?) {
+    func judgeLine(_ line: Line, number: Int, into out: inout ByteWriter, writer: inout ResultBytes?, frame: Frame?) {
         if case .bytes(let b) = line, let reader = flatReader, writer != nil, let d = rulebook.compiled[decisionId],
            let (inputs, id) = reader.read(b) {
             let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
             do {
-                let r = try evaluator.judge(d, inputs: inputs, unknown: [], asOf: asOf) { dep throws(EvaluationError) in
+                let r = try evaluator.judge(d, inputs: inputs, unknown: [], asOf: asOf, reuse: frame) { dep throws(EvaluationError) in
                     throw EvaluationError(.unknownDecision, "\(dep.decision.id) needs the general path")
                 }
                 writer?.success(r, line: number, id: id.map { b[$0] }, into: &out)

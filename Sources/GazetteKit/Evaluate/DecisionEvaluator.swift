@@ -62,11 +62,17 @@ struct DecisionEvaluator {
     }
 
     /// Runs the version in force on bound inputs; `dependency` judges decisions named in `uses`.
-    func judge(_ d: CompiledDecision, inputs: [Value], unknown: [String], asOf: Day?,
+    func judge(_ d: CompiledDecision, inputs: [Value], unknown: [String], asOf: Day?, reuse: Frame? = nil,
                dependency: (CompiledDecision) throws(EvaluationError) -> EvaluationResult) throws(EvaluationError) -> EvaluationResult {
         let day = judgingDay(d, inputs: inputs, asOf: asOf)
         let cv = d.versions[try DecisionEvaluator.version(d, on: day)]
-        let frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: rulebook.calendar, tracing: tracing)
+        let frame: Frame
+        if let reuse, !tracing {
+            reuse.reset(slotCount: cv.slotCount, asOf: day)
+            frame = reuse
+        } else {
+            frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: rulebook.calendar, tracing: tracing)
+        }
         for (i, v) in inputs.enumerated() { frame.slots[i] = v }
         frame.slots[d.asOfSlot] = .date(day)
 
@@ -135,6 +141,7 @@ struct DecisionEvaluator {
                 }
             case .table(let node):
                 let table = node.table
+                if !tracing, try TableEvaluator.runIndexed(table, frame: frame) { continue }
                 let rows = try TableEvaluator.run(table, frame: frame, decision: d.decision)
                 if tracing {
                     for r in rows { citeKeys.append(contentsOf: table.rows[r].cite) }
@@ -191,6 +198,26 @@ struct DecisionEvaluator {
 
 /// Applies a table's hit policy and writes its outputs into the frame.
 enum TableEvaluator {
+    /// The common case without allocations: an indexed table of at most 64 rows under `first` or `unique`
+    /// with exactly one winner. Returns false to let `run` handle everything else (and word the errors).
+    static func runIndexed(_ t: CompiledTable, frame: Frame) throws(EvaluationError) -> Bool {
+        guard let index = t.index, index.words == 1, t.hitPolicy == .first || t.hitPolicy == .unique else { return false }
+        var m: UInt64 = index.rowCount == 64 ? ~0 : (1 << UInt64(index.rowCount)) - 1
+        for k in 0..<t.inputs.count {
+            let v = try t.inputs[k](frame)
+            if v.isNull { m &= index.nullBits[k][0]; continue }
+            let p = index.piece(index.columns[k], v)
+            if p < 0 { return false }
+            m &= index.bits[k][p]
+        }
+        if m == 0 { return false }
+        let row = m.trailingZeroBitCount
+        if t.hitPolicy == .unique && m & (m - 1) != 0 { return false }
+        let outputs = t.rows[row].outputs
+        for (k, slot) in t.outputSlots.enumerated() { frame.slots[slot] = try outputs[k](frame) }
+        return true
+    }
+
     static func run(_ t: CompiledTable, frame: Frame, decision: Decision) throws(EvaluationError) -> [Int] {
         var values: [Value] = []
         values.reserveCapacity(t.inputs.count)

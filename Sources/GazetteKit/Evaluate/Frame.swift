@@ -3,7 +3,7 @@ public final class Frame {
     /// Values by slot index, laid out at compile time.
     var slots: [Value]
     /// The day the case is judged at.
-    let asOf: Day
+    var asOf: Day
     let calendar: WorkingDayCalendar?
     /// Notes from functions such as `addWorkingDays`, collected only when tracing.
     var notes: [String]?
@@ -13,6 +13,16 @@ public final class Frame {
         self.asOf = asOf
         self.calendar = calendar
         notes = tracing ? [] : nil
+    }
+
+    /// Readies a used frame for the next case (the batch path keeps one per worker).
+    func reset(slotCount: Int, asOf: Day) {
+        if slots.count == slotCount {
+            for i in slots.indices { slots[i] = .null }
+        } else {
+            slots = Array(repeating: .null, count: slotCount)
+        }
+        self.asOf = asOf
     }
 }
 
