@@ -2,10 +2,10 @@
 /// Everything fixed per decision (rule id, version ids, output names, enum codes) is encoded once.
 struct ResultBytes {
     let rule: [UInt8]
-    let versions: [String: [UInt8]]
+    let versions: [(id: String, bytes: [UInt8])]
     let outputNames: [[UInt8]]
-    /// For enum outputs (or lists of them): code → quoted bytes.
-    let codes: [[String: [UInt8]]]
+    /// For enum outputs (or lists of them): each code with its quoted bytes (a short scan beats hashing).
+    let codes: [[(code: String, bytes: [UInt8])]]
     private var lastDay: Day?
     private var lastDayBytes: [UInt8] = []
 
@@ -16,15 +16,22 @@ struct ResultBytes {
             return w.bytes
         }
         rule = q(decision.id)
-        versions = Dictionary(decision.versions.map { ($0.id, q($0.id)) }, uniquingKeysWith: { a, _ in a })
+        versions = decision.versions.map { ($0.id, q($0.id)) }
         outputNames = decision.outputs.map { q($0.name) + [UInt8(ascii: ":")] }
         codes = decision.outputs.map { spec in
             var def: EnumDef?
             if case .enumeration(let e) = spec.type { def = e }
             if case .list(.enumeration(let e)) = spec.type { def = e }
-            guard let def else { return [:] }
-            return Dictionary(def.cases.map { ($0.code, q($0.code)) }, uniquingKeysWith: { a, _ in a })
+            guard let def else { return [] }
+            return def.cases.map { ($0.code, q($0.code)) }
         }
+    }
+
+    /// The pre-encoded bytes of a code, if the output has it.
+    @inline(__always)
+    func encoded(_ s: String, _ table: [(code: String, bytes: [UInt8])]) -> [UInt8]? {
+        for entry in table where entry.code == s { return entry.bytes }
+        return nil
     }
 
     mutating func success(_ r: EvaluationResult, line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
@@ -37,7 +44,7 @@ struct ResultBytes {
         w.raw(",\"rule\":")
         w.raw(rule)
         w.raw(",\"version\":")
-        if let v = versions[r.version] { w.raw(v) } else { w.string(r.version) }
+        if let v = versions.first(where: { $0.id == r.version }) { w.raw(v.bytes) } else { w.string(r.version) }
         w.raw(",\"asOf\":")
         if r.asOf != lastDay {
             var d = ByteWriter(capacity: 12)
@@ -53,12 +60,12 @@ struct ResultBytes {
             let table = codes[i]
             switch v {
             case .string(let s) where !table.isEmpty:
-                if let b = table[s] { w.raw(b) } else { w.string(s) }
+                if let b = encoded(s, table) { w.raw(b) } else { w.string(s) }
             case .list(let items) where !table.isEmpty:
                 w.bytes.append(UInt8(ascii: "["))
                 for (k, item) in items.enumerated() {
                     if k > 0 { w.bytes.append(UInt8(ascii: ",")) }
-                    if case .string(let s) = item, let b = table[s] { w.raw(b) } else { w.value(item, nil) }
+                    if case .string(let s) = item, let b = encoded(s, table) { w.raw(b) } else { w.value(item, nil) }
                 }
                 w.bytes.append(UInt8(ascii: "]"))
             default:
