@@ -107,15 +107,16 @@ struct DecisionEvaluator {
         for step in cv.steps {
             switch step {
             case .set(let node):
-                let slot = node.slot, source = node.source, using = node.using
+                let slot = node.slot
                 var applied = true
-                if let when = node.when, !(try Operators.bool(try when(frame), source.when?.text ?? "when")) {
+                if let when = node.when, !(try Operators.bool(try when(frame), node.source.when?.text ?? "when")) {
                     frame.slots[slot] = .null
                     applied = false
                 } else {
                     frame.slots[slot] = try node.eval(frame)
                 }
                 if tracing {
+                    let source = node.source, using = node.using
                     citeKeys.append(contentsOf: source.cite)
                     let notes = frame.notes ?? []
                     frame.notes = []
@@ -125,14 +126,14 @@ struct DecisionEvaluator {
                                            explanation: applied ? node.explain?.render(frame) : nil))
                 }
             case .finding(let node):
-                let def = node.def, source = node.source, using = node.using
-                let fired = try Operators.bool(try node.when(frame), source.when.text)
+                let fired = try Operators.bool(try node.when(frame), node.source.when.text)
                 if fired {
-                    findings.append(FindingResult(code: def.code, severity: def.severity,
+                    findings.append(FindingResult(code: node.def.code, severity: node.def.severity,
                                                   message: node.message.render(frame), citations: node.citations,
                                                   citationsJSON: node.citationsJSON))
                 }
                 if tracing {
+                    let def = node.def, source = node.source, using = node.using
                     if fired { citeKeys.append(contentsOf: def.cite) }
                     trace.append(TraceStep(kind: .finding, name: def.code, detail: source.when.text, rows: [],
                                            using: using.map { ($0.name, frame.slots[$0.slot]) },

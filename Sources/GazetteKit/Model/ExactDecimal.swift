@@ -276,7 +276,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     public var description: String {
         let n = normalized
         let negative = n.significand < 0
-        var digits = String(n.significand.magnitude)
+        // Most figures fit 64 bits, whose printing is much cheaper than 128-bit.
+        var digits = n.significand.magnitude <= UInt128(UInt64.max)
+            ? String(UInt64(n.significand.magnitude)) : String(n.significand.magnitude)
         if n.scale > 0 {
             if digits.count <= n.scale {
                 digits = String(repeating: "0", count: n.scale - digits.count + 1) + digits
