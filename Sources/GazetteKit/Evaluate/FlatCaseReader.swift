@@ -38,8 +38,10 @@ struct FlatCaseReader {
         skip()
         guard i < n, b[i] == UInt8(ascii: "{") else { return nil }
         i += 1
-        var values = [Value?](repeating: nil, count: inputs.count)
-        var seen = [Bool](repeating: false, count: inputs.count)
+        // One array for the values; which inputs were given is a bitmask (≤ 64 inputs, else the general path).
+        guard inputs.count <= 64 else { return nil }
+        var out = [Value](repeating: .null, count: inputs.count)
+        var seen: UInt64 = 0
         var id: Range<Int>?
         skip()
         if i < n && b[i] == UInt8(ascii: "}") {
@@ -63,10 +65,10 @@ struct FlatCaseReader {
                         id = r
                     }
                 } else {
-                    guard let k = inputs.firstIndex(where: { equal(b, key, $0.name) }), !seen[k] else { return nil }
-                    seen[k] = true
+                    guard let k = inputs.firstIndex(where: { equal(b, key, $0.name) }), seen & (1 << UInt64(k)) == 0 else { return nil }
+                    seen |= 1 << UInt64(k)
                     guard let v = value(b, &i, inputs[k]) else { return nil }
-                    values[k] = v
+                    out[k] = v
                 }
                 skip()
                 guard i < n else { return nil }
@@ -77,17 +79,11 @@ struct FlatCaseReader {
         }
         skip()
         guard i == n else { return nil }
-        var out: [Value] = []
-        out.reserveCapacity(inputs.count)
-        for (k, input) in inputs.enumerated() {
-            if let v = values[k], !v.isNull {
-                out.append(v)
-            } else if let d = input.spec.defaultValue {
-                out.append(d)
+        for (k, input) in inputs.enumerated() where out[k].isNull {
+            if let d = input.spec.defaultValue {
+                out[k] = d
             } else if input.spec.required {
                 return nil
-            } else {
-                out.append(.null)
             }
         }
         return (out, id)
