@@ -45,7 +45,7 @@ public struct Benchmark {
         // In-process decision cost on bound inputs (the batch path binds with the flat reader), best of three.
         let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
         let reader = FlatCaseReader(decision: d.decision)
-        let bound = lines.compactMap { reader.read(Array($0.utf8))?.inputs }
+        let bound = lines.compactMap { reader.read(Array($0.utf8)[...])?.inputs }
         var best = Double.infinity
         var sink = 0
         let frame = Frame(slotCount: 0, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)

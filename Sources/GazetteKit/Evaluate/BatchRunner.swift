@@ -36,7 +36,8 @@ public struct BatchRunner: Sendable {
 
     /// A line cut from the input: its bytes, or the fact that it was too long.
     enum Line {
-        case bytes([UInt8])
+        /// The line's bytes: a slice of the block read, so splitting copies nothing.
+        case bytes(ArraySlice<UInt8>)
         case tooLong(Int)
     }
 
@@ -80,17 +81,17 @@ public struct BatchRunner: Sendable {
                     lines.append(.tooLong(overflow + nl - i))
                     overflow = 0
                 } else if pending.isEmpty {
-                    if nl - i > maxLineBytes { lines.append(.tooLong(nl - i)) } else { lines.append(.bytes(Array(block[i..<nl]))) }
+                    if nl - i > maxLineBytes { lines.append(.tooLong(nl - i)) } else { lines.append(.bytes(block[i..<nl])) }
                 } else {
                     pending.append(contentsOf: block[i..<nl])
-                    if pending.count > maxLineBytes { lines.append(.tooLong(pending.count)) } else { lines.append(.bytes(pending)) }
+                    if pending.count > maxLineBytes { lines.append(.tooLong(pending.count)) } else { lines.append(.bytes(pending[...])) }
                     pending.removeAll(keepingCapacity: true)
                 }
                 i = nl + 1
                 if lines.count >= chunkLines { flush() }
             }
         }
-        if overflow > 0 { lines.append(.tooLong(overflow)) } else if !pending.isEmpty { lines.append(.bytes(pending)) }
+        if overflow > 0 { lines.append(.tooLong(overflow)) } else if !pending.isEmpty { lines.append(.bytes(pending[...])) }
         flush()
         return lineNumber
     }
@@ -121,7 +122,7 @@ public struct BatchRunner: Sendable {
     public func judgeLine(_ bytes: [UInt8], number: Int) -> String {
         var out = ByteWriter()
         var writer = resultBytes
-        judgeLine(.bytes(bytes), number: number, into: &out, writer: &writer, frame: nil)
+        judgeLine(.bytes(bytes[...]), number: number, into: &out, writer: &writer, frame: nil)
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
@@ -155,7 +156,7 @@ public struct BatchRunner: Sendable {
                 outcome = Outcome(caseId: nil, decisionId: decisionId, result: .failure(EvaluationError(.malformedJSON, "line \(number) is empty")))
             } else {
                 do {
-                    let json = try JSONParser.parse(b)
+                    let json = try JSONParser.parse(Array(b))
                     let id = json["id"]
                     outcome = Outcome(caseId: id, decisionId: decisionId, result: rulebook.evaluate(decisionId, case: json, asOf: asOf, explain: explain))
                 } catch {

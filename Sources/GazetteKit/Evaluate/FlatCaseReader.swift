@@ -31,9 +31,9 @@ struct FlatCaseReader {
     }
 
     /// The bound inputs and the raw bytes of the case's `id`, or nil to take the general path.
-    func read(_ b: [UInt8]) -> (inputs: [Value], id: Range<Int>?)? {
-        var i = 0
-        let n = b.count
+    func read(_ b: ArraySlice<UInt8>) -> (inputs: [Value], id: Range<Int>?)? {
+        var i = b.startIndex
+        let n = b.endIndex
         func skip() { while i < n && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x0A) { i += 1 } }
         skip()
         guard i < n, b[i] == UInt8(ascii: "{") else { return nil }
@@ -90,8 +90,8 @@ struct FlatCaseReader {
     }
 
     /// A member value for one input; nil when the general path must judge it.
-    func value(_ b: [UInt8], _ i: inout Int, _ input: Input) -> Value? {
-        let n = b.count
+    func value(_ b: ArraySlice<UInt8>, _ i: inout Int, _ input: Input) -> Value? {
+        let n = b.endIndex
         guard i < n else { return nil }
         let c = b[i]
         if c == UInt8(ascii: "n") { return literal(b, &i, "null") ? .null : nil }
@@ -123,11 +123,11 @@ struct FlatCaseReader {
     }
 
     /// The contents of a string without escapes or control characters; `i` moves past the closing quote.
-    func stringToken(_ b: [UInt8], _ i: inout Int) -> Range<Int>? {
-        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+    func stringToken(_ b: ArraySlice<UInt8>, _ i: inout Int) -> Range<Int>? {
+        guard i < b.endIndex, b[i] == UInt8(ascii: "\"") else { return nil }
         let start = i + 1
         var j = start
-        while j < b.count {
+        while j < b.endIndex {
             let c = b[j]
             if c == UInt8(ascii: "\"") { i = j + 1; return start..<j }
             if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
@@ -137,8 +137,8 @@ struct FlatCaseReader {
     }
 
     /// A number in strict RFC 8259 form; `i` moves past it.
-    func numberToken(_ b: [UInt8], _ i: inout Int) -> Range<Int>? {
-        let n = b.count
+    func numberToken(_ b: ArraySlice<UInt8>, _ i: inout Int) -> Range<Int>? {
+        let n = b.endIndex
         let start = i
         var j = i
         func digit(_ k: Int) -> Bool { k < n && b[k] >= 48 && b[k] <= 57 }
@@ -160,18 +160,18 @@ struct FlatCaseReader {
         return start..<j
     }
 
-    func literal(_ b: [UInt8], _ i: inout Int, _ word: StaticString) -> Bool {
+    func literal(_ b: ArraySlice<UInt8>, _ i: inout Int, _ word: StaticString) -> Bool {
         let w = word.withUTF8Buffer { Array($0) }
-        guard b.count - i >= w.count, b[i..<(i + w.count)].elementsEqual(w) else { return false }
+        guard b.endIndex - i >= w.count, b[i..<(i + w.count)].elementsEqual(w) else { return false }
         i += w.count
         return true
     }
 
-    func equal(_ b: [UInt8], _ r: Range<Int>, _ s: StaticString) -> Bool {
+    func equal(_ b: ArraySlice<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
         s.withUTF8Buffer { r.count == $0.count && b[r].elementsEqual($0) }
     }
 
-    func equal(_ b: [UInt8], _ r: Range<Int>, _ name: [UInt8]) -> Bool {
+    func equal(_ b: ArraySlice<UInt8>, _ r: Range<Int>, _ name: [UInt8]) -> Bool {
         r.count == name.count && b[r].elementsEqual(name)
     }
 }
