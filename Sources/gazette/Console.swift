@@ -6,11 +6,11 @@ enum Console {
 
     /// Writes bytes to stdout; false once the reader has gone (a closed pipe).
     static func out(_ bytes: [UInt8]) -> Bool {
-        var data = bytes
         var written = 0
-        while written < data.count {
-            let n = data.withUnsafeMutableBytes { buf in
-                Foundation.write(1, buf.baseAddress! + written, buf.count - written)
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { buf -> Int in
+                guard let base = buf.baseAddress else { return 0 }
+                return Foundation.write(1, base + written, buf.count - written)
             }
             if n <= 0 { return false }
             written += n

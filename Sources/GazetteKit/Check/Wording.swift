@@ -40,7 +40,7 @@ enum Wording {
         // The longest word the tag contains decides.
         var best: (Int, Meaning)?
         for (word, m) in vocabulary where t.contains(word) {
-            if best == nil || word.count > best!.0 { best = (word.count, m) }
+            if word.count > (best?.0 ?? 0) { best = (word.count, m) }
         }
         if let b = best { return b.1 }
         // A target verb before a bare number (新增 1 万家, 建成 30 个) reads as "at least", as the inventories do.
