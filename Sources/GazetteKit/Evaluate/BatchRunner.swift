@@ -137,7 +137,9 @@ public struct BatchRunner: Sendable {
                 writer?.success(r, line: number, id: id.map { b[$0] }, into: &out)
                 return
             } catch {
-                // Evaluation errors are rendered by the general path below, identically.
+                // Judged but refused (a constraint, no version in force …): the same record the general path writes.
+                writer?.failure(error, line: number, id: id.map { b[$0] }, into: &out)
+                return
             }
         }
         out.raw(generalLine(line, number: number))

@@ -34,6 +34,21 @@ struct ResultBytes {
         return nil
     }
 
+    /// An error record: `{"line":…,"id":…,"rule":…,"error":{…}}`.
+    func failure(_ e: EvaluationError, line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
+        w.raw("{\"line\":")
+        w.int(line)
+        if let id {
+            w.raw(",\"id\":")
+            w.raw(id)
+        }
+        w.raw(",\"rule\":")
+        w.raw(rule)
+        w.raw(",\"error\":")
+        w.raw(ResultJSON.error(e))
+        w.raw("}\n")
+    }
+
     mutating func success(_ r: EvaluationResult, line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
         w.raw("{\"line\":")
         w.int(line)
