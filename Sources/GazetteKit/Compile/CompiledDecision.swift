@@ -197,7 +197,7 @@ struct DecisionCompiler {
             return scope.declare(name, declaredOutputs[name]?.type ?? type)
         }
 
-        for (index, step) in v.steps.enumerated() {
+        for step in v.steps {
             switch step {
             case .set(let s):
                 let (e, using) = try expression(s.expr, scope)
@@ -221,7 +221,6 @@ struct DecisionCompiler {
             case .table(let t):
                 steps.append(.table(TableNode(try compileTable(t, scope: scope, declaredOutputs: declaredOutputs, bind: bind), explain: nil)))
             }
-            _ = index
         }
         for o in decision.outputs where !assigned.contains(o.name) {
             throw fail(v.path, "output \"\(o.name)\" is never set by version \(v.id)")

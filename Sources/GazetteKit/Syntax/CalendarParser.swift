@@ -11,8 +11,7 @@ enum CalendarParser {
             let year = try y.required("year").int()
             if !seenYears.insert(year).inserted { throw y.fail("year \(year) is listed twice") }
             let n = try y.required("notice")
-            let extra = try n.object().map(\.key)
-            _ = extra
+            _ = try n.members(allowed: ["number", "date", "title"])
             notices.append(WorkingDayCalendar.YearNotice(year: year, number: try n.required("number").string(),
                                                          date: try n.required("date").string(), title: try n["title"]?.string() ?? ""))
             for d in try y.required("holidays").array() {
