@@ -62,6 +62,8 @@ public struct CoverageReport {
                         }
                     }
                     for fd in dec.findings { keys.formUnion(fd.cite) }
+                    // Fields and enum values cite clauses too (the obligations a zone class carries).
+                    for field in dec.inputs + dec.outputs { keys.formUnion(CoverageReport.cites(of: field)) }
                     // Sorted, and the earliest line per clause kept, so the ledger is the same on every run.
                     for k in keys.sorted() {
                         guard let c = f.citations[k] ?? dec.citations[k], c.document.number == d.number else { continue }
@@ -110,6 +112,15 @@ public struct CoverageReport {
         for m in missing { head.append("  - \(m)") }
         head.append("")
         return (head + body).joined(separator: "\n") + "\n"
+    }
+
+    /// The citation keys of a field, its enum values and its list items.
+    static func cites(of field: FieldSpec) -> [String] {
+        var keys = field.cite
+        var type = field.type
+        if let items = field.items { keys += cites(of: items.spec); type = items.spec.type }
+        if case .enumeration(let def) = type { for c in def.cases { keys += c.cite } }
+        return keys
     }
 
     func missingDocuments(_ files: [RuleFile]) -> [String] {
