@@ -36,20 +36,14 @@ struct ResultBytes {
 
     /// An error record: `{"line":…,"id":…,"rule":…,"error":{…}}`.
     func failure(_ e: EvaluationError, line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
-        w.raw("{\"line\":")
-        w.int(line)
-        if let id {
-            w.raw(",\"id\":")
-            w.raw(id)
-        }
-        w.raw(",\"rule\":")
-        w.raw(rule)
+        head(line: line, id: id, into: &w)
         w.raw(",\"error\":")
         w.raw(ResultJSON.error(e))
         w.raw("}\n")
     }
 
-    mutating func success(_ r: EvaluationResult, line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
+    /// `{"line":…,"id":…,"rule":…` — the start every batch line shares.
+    func head(line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
         w.raw("{\"line\":")
         w.int(line)
         if let id {
@@ -58,6 +52,10 @@ struct ResultBytes {
         }
         w.raw(",\"rule\":")
         w.raw(rule)
+    }
+
+    mutating func success(_ r: EvaluationResult, line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
+        head(line: line, id: id, into: &w)
         w.raw(",\"version\":")
         if let v = versions.first(where: { $0.id == r.version }) { w.raw(v.bytes) } else { w.string(r.version) }
         w.raw(",\"asOf\":")
