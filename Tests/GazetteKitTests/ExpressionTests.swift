@@ -220,3 +220,29 @@ final class ExpressionTests: XCTestCase {
         XCTAssertEqual(errs.first?.message.contains("column 9"), true, errs.description)
     }
 }
+
+final class AddHoursTests: XCTestCase {
+    func testAddHoursKeepsTheOffsetAndCrossesMidnight() throws {
+        let book = try Rulebook.load(sources: [("h.json", """
+        {"document":{"number":"n","title":"t","issuer":"i","date":"2021-01-01","gazette":"g","seed":"s"},
+         "citations":{"c":{"clause":"一","text":"x"}},
+         "decisions":[{"id":"h.x","title":"t","source":"c","inputs":[{"name":"t","type":"datetime","required":true}],
+           "outputs":[{"name":"due","type":"datetime"},{"name":"late","type":"boolean"}],
+           "versions":[{"effective":{"from":"2020-01-01"},"steps":[
+             {"set":"due","expr":"addHours(t, 12)"},
+             {"set":"late","expr":"hoursBetween(t, due) > 12"}]}]}]}
+        """)], today: Day("2021-06-01")!)
+        let r = try book.evaluate("h.x", json: #"{"t":"2021-05-01T18:30:00+08:00"}"#).get()
+        XCTAssertEqual(JSONWriter.value(r.output("due")!), "\"2021-05-02T06:30:00+08:00\"")
+        XCTAssertEqual(r.output("late"), .bool(false))
+        XCTAssertThrowsError(try Rulebook.load(sources: [("h.json", """
+        {"document":{"number":"n","title":"t","issuer":"i","date":"2021-01-01","gazette":"g","seed":"s"},
+         "citations":{"c":{"clause":"一","text":"x"}},
+         "decisions":[{"id":"h.y","title":"t","source":"c","inputs":[{"name":"d","type":"date"}],
+           "outputs":[{"name":"o","type":"datetime"}],
+           "versions":[{"effective":{"from":"2020-01-01"},"steps":[{"set":"o","expr":"addHours(d, 1)"}]}]}]}
+        """)])) { error in
+            XCTAssertTrue(String(describing: error).contains("must be a datetime"), "\(error)")
+        }
+    }
+}

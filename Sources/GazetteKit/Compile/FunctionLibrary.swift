@@ -5,7 +5,7 @@ enum FunctionLibrary {
         "present", "coalesce", "label", "labelEn", "date", "datetime", "quarter",
         "addDays", "addMonths", "addYears", "daysBetween", "year", "month", "day", "endOfMonth",
         "addWorkingDays", "isWorkingDay", "workingDaysBetween",
-        "quarterOf", "quarterStart", "quarterEnd", "quartersOfYear", "hoursBetween", "toDate",
+        "quarterOf", "quarterStart", "quarterEnd", "quartersOfYear", "hoursBetween", "addHours", "toDate",
         "count", "exists", "all", "filter", "map", "sum", "contains", "distinct",
     ]
 
@@ -252,6 +252,21 @@ enum FunctionLibrary {
                 guard case .datetime(let y) = try be(f) else { throw EvaluationError(.nullValue, path: bw, "\(bw) is absent (null)") }
                 let seconds = ExactDecimal(y.epochSeconds - x.epochSeconds)
                 return .number(try Operators.arithmetic(.div, seconds, ExactDecimal(3600), whole))
+            }, constant: nil)
+        case "addHours":
+            try arity(2...2)
+            let t = try arg(0), h = try arg(1)
+            let isTime: (ValueType) -> Bool = { if case .datetime = $0 { return true } else { return false } }
+            try expect(t, 0, isTime, "a datetime")
+            try expect(h, 1, isNum, "a number of hours")
+            let te = t.eval, he = h.eval, tw = w(0), hw = w(1)
+            return CompiledExpr(type: .datetime, eval: { f throws(EvaluationError) in
+                guard case .datetime(let x) = try te(f) else { throw EvaluationError(.nullValue, path: tw, "\(tw) is absent (null)") }
+                let seconds = try Operators.arithmetic(.mul, try Operators.number(try he(f), hw), ExactDecimal(3600), whole)
+                guard seconds.isInteger, let s = seconds.intValue else {
+                    throw EvaluationError(.arithmetic, "\(whole): \(hw) hours is not a whole number of seconds")
+                }
+                return .datetime(Instant(epochSeconds: x.epochSeconds + s, offsetSeconds: x.offsetSeconds))
             }, constant: nil)
         case "toDate":
             try arity(1...1)
