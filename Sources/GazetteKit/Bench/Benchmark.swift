@@ -5,7 +5,9 @@ import Foundation
 public struct Benchmark {
     /// Figures for one decision.
     public struct Figures: Sendable {
+        /// The decision measured.
         public let decisionId: String
+        /// How many synthetic cases were run.
         public let cases: Int
         /// Judging bound inputs (run the steps, collect outputs and findings), no I/O, nanoseconds.
         public let nsPerDecision: Double
@@ -15,17 +17,24 @@ public struct Benchmark {
         public let nsPerLine: Double
         /// End to end through the batch runner (block reading, splitting, ordered output), cases per second.
         public let casesPerSecondJobs1: Double
+        /// End to end through the batch runner with `jobs` workers, cases per second.
         public let casesPerSecondJobsN: Double
+        /// Worker count of the parallel run.
         public let jobs: Int
         /// Foundation JSONSerialization parse + serialise of the same lines, cases per second.
         public let baselineCasesPerSecond: Double
+        /// Peak resident set size of the process after the run, in bytes.
         public let peakRSSBytes: Int
     }
 
+    /// The rulebook whose decisions are measured.
     public let rulebook: Rulebook
+    /// How many synthetic cases each decision is run on.
     public let cases: Int
+    /// Worker count for the parallel throughput run.
     public let jobs: Int
 
+    /// A benchmark over a rulebook, with the case count and worker count.
     public init(rulebook: Rulebook, cases: Int = 200_000, jobs: Int = 2) {
         self.rulebook = rulebook
         self.cases = cases

@@ -3,7 +3,9 @@ public struct CaseGenerator {
     /// A small, fast, seeded generator (SplitMix64), so every run benches the same cases.
     public struct Random {
         var state: UInt64
+        /// A generator started from a seed; the same seed gives the same sequence.
         public init(seed: UInt64) { state = seed }
+        /// The next 64 random bits.
         public mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
@@ -11,16 +13,19 @@ public struct CaseGenerator {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+        /// An integer drawn from the range.
         public mutating func int(_ range: ClosedRange<Int>) -> Int {
             range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
         }
     }
 
+    /// The decision cases are generated for.
     public let decision: CompiledDecision
     var random: Random
     /// Values worth hitting per input: the bounds tables and expressions name.
     let interesting: [String: [Value]]
 
+    /// A generator for a decision; the seed fixes the cases.
     public init(decision: CompiledDecision, seed: UInt64 = 2021) {
         self.decision = decision
         random = Random(seed: seed)

@@ -2,10 +2,12 @@ import Foundation
 
 /// The coverage ledger (`gazette coverage`): per source document, what is encoded and what is not, and why.
 public struct CoverageReport {
+    /// The rulebook whose coverage is reported.
     public let rulebook: Rulebook
     /// Directory of the seed texts, to find documents that have no rule file.
     public let seedsDirectory: String?
 
+    /// A report over a rulebook, with the seed texts if there are any.
     public init(rulebook: Rulebook, seedsDirectory: String?) {
         self.rulebook = rulebook
         self.seedsDirectory = seedsDirectory

@@ -1,11 +1,16 @@
 /// One problem the linter reports.
 public struct LintFinding: Sendable {
+    /// Whether a finding fails `gazette lint` or only warns.
     public enum Level: String, Sendable { case error, warning }
+    /// How serious the finding is.
     public let level: Level
+    /// The rule file it concerns.
     public let file: String
+    /// The decision it concerns, if it is about one.
     public let decision: String?
     /// A short stable code (`MISSING_EXAMPLES`, `QUOTE_NOT_FOUND`, …).
     public let code: String
+    /// What is wrong, in a sentence.
     public let message: String
     /// A ready-to-paste example stub, when one closes the finding.
     public let stub: String?
@@ -13,9 +18,12 @@ public struct LintFinding: Sendable {
 
 /// Static checks over a loaded rulebook.
 public struct Linter {
+    /// The rulebook to check.
     public let rulebook: Rulebook
+    /// The seed texts, for checking quotes; nil skips that check.
     public let seeds: SeedIndex?
 
+    /// A linter over a rulebook and, if given, the seed texts.
     public init(rulebook: Rulebook, seeds: SeedIndex?) {
         self.rulebook = rulebook
         self.seeds = seeds

@@ -19,6 +19,7 @@ public struct SeedIndex: Sendable {
     /// Whether a seed of that name was read.
     public func has(_ seed: String) -> Bool { texts[seed] != nil }
 
+    /// Whether no seed was read (quotes then go unchecked).
     public var isEmpty: Bool { texts.isEmpty }
 
     /// Whether the quote occurs in the seed, ignoring white space, page numbers and running heads.

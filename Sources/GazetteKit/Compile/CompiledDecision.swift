@@ -89,6 +89,7 @@ final class CompiledVersion {
 
 /// A decision ready to evaluate: inputs laid out in slots, every version compiled.
 public struct CompiledDecision: Sendable {
+    /// The decision as loaded.
     public let decision: Decision
     let versions: [CompiledVersion]
     /// Slot of `asOf` (inputs take slots 0..<inputs.count).

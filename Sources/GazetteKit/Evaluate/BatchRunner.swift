@@ -2,10 +2,15 @@ import Dispatch
 
 /// Streams JSONL cases through a decision: one result line per input line, in input order.
 public struct BatchRunner: Sendable {
+    /// The rulebook the decision comes from.
     public let rulebook: Rulebook
+    /// The decision every line is judged by.
     public let decisionId: String
+    /// The judging date for every case (`--as-of`); nil leaves it to each case.
     public let asOf: Day?
+    /// Whether result lines carry the trace and citations.
     public let explain: Bool
+    /// How many workers judge chunks in parallel (at least 1).
     public let jobs: Int
     /// Lines longer than this are refused with an error record (the rest of the line is skipped).
     public let maxLineBytes: Int
@@ -16,6 +21,7 @@ public struct BatchRunner: Sendable {
     /// The fixed parts of a result line, encoded once.
     let resultBytes: ResultBytes?
 
+    /// A runner for one decision; `jobs` below 1 counts as 1.
     public init(rulebook: Rulebook, decisionId: String, asOf: Day? = nil, explain: Bool = false, jobs: Int = 1,
                 maxLineBytes: Int = 1 << 20, chunkLines: Int = 8192) {
         self.rulebook = rulebook

@@ -22,16 +22,20 @@ public struct EvaluationError: Error, Sendable, Equatable, CustomStringConvertib
         case calendarRange = "CALENDAR_RANGE"
     }
 
+    /// What kind of error it is.
     public let code: Code
     /// The input field concerned (`affectedPeople`, `inspections[2].date`), if any.
     public let path: String?
+    /// What is wrong, in a readable sentence.
     public let message: String
 
+    /// An error with its code, the field concerned if any, and a sentence.
     public init(_ code: Code, path: String? = nil, _ message: String) {
         self.code = code
         self.path = path
         self.message = message
     }
 
+    /// `CODE at path: message`, or `CODE: message` when no field is concerned.
     public var description: String { path.map { "\(code.rawValue) at \($0): \(message)" } ?? "\(code.rawValue): \(message)" }
 }

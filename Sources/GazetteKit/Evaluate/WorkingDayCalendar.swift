@@ -2,13 +2,19 @@
 public struct WorkingDayCalendar: Sendable {
     /// The notice that fixes one year's schedule.
     public struct YearNotice: Sendable {
+        /// The year it fixes.
         public let year: Int
+        /// The notice's document number.
         public let number: String
+        /// The date it was issued.
         public let date: String
+        /// The notice's title; empty when the calendar file gives none.
         public let title: String
     }
 
+    /// The calendar's name, as in its file.
     public let name: String
+    /// The notice behind each year covered, in year order.
     public let years: [YearNotice]
     let holidays: Set<Int>
     let workdays: Set<Int>

@@ -1,5 +1,6 @@
 /// A readable description of a decision: what `gazette show` prints.
 public enum DecisionDescription {
+    /// The description of a decision, in a language.
     public static func render(_ d: Decision, _ lang: Language) -> String {
         let zh = lang == .zh
         var o: [String] = []

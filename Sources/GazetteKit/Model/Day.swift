@@ -39,8 +39,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return n
     }
 
+    /// Whether a year is a Gregorian leap year.
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
+    /// How many days a month of a year has.
     public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -73,8 +75,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// The calendar year.
     public var year: Int { components.year }
+    /// The month, 1…12.
     public var month: Int { components.month }
+    /// The day of the month, 1…31.
     public var day: Int { components.day }
 
     /// 1 = Monday … 7 = Sunday.
@@ -83,8 +88,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// Whether the day is a Saturday or Sunday.
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// The day `n` days later (earlier when negative).
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
 
     /// Adds calendar months; a day past the end of the target month clamps to its last day.
@@ -102,6 +109,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(ordinal: Day.ordinal(year: c.year, month: c.month, day: Day.daysInMonth(year: c.year, month: c.month)))
     }
 
+    /// Earlier days order first.
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
     /// ISO `YYYY-MM-DD`.

@@ -2,14 +2,19 @@
 public final class EnumDef: Sendable {
     /// One permitted value.
     public struct Case: Sendable {
+        /// The canonical code, as results carry it.
         public let code: String
+        /// The label in Chinese and English.
         public let label: LocalizedText
+        /// Other spellings accepted for this case.
         public let aliases: [String]
+        /// Keys of the citations the case rests on.
         public let cite: [String]
     }
 
     /// Where it was declared, for messages (`geohazard.prevention-zone.riskLevel`).
     public let name: String
+    /// The permitted values, in declaration order.
     public let cases: [Case]
     /// True when `cases` run from lowest to highest (for monotonicity analysis).
     public let ordered: Bool

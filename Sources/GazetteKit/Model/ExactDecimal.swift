@@ -24,7 +24,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(significand: Int128(value), scale: 0)
     }
 
+    /// The number 0.
     public static let zero = ExactDecimal(0)
+    /// The number 1.
     public static let one = ExactDecimal(1)
 
     /// Why a decimal could not be formed or computed.
@@ -142,7 +144,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return Int(n.significand)
     }
 
+    /// Whether the value is below zero.
     public var isNegative: Bool { significand < 0 }
+    /// Whether the value is zero, at any scale.
     public var isZero: Bool { significand == 0 }
 
     /// Rescales to `target` fractional digits (only upwards); nil on overflow.
@@ -153,14 +157,17 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return o ? nil : m
     }
 
+    /// Equal in value, whatever the scale: `1.50` = `1.5`.
     public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) == 0 }
 
+    /// Hashes the normalized form, so equal values at different scales hash alike.
     public func hash(into hasher: inout Hasher) {
         let n = normalized
         hasher.combine(n.significand)
         hasher.combine(n.scale)
     }
 
+    /// Ordered by value, exactly.
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) < 0 }
 
     /// -1, 0 or 1, exactly.
@@ -191,8 +198,10 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         try adding(other.negated())
     }
 
+    /// The value with its sign flipped.
     public func negated() -> ExactDecimal { ExactDecimal(significand: -significand, scale: scale) }
 
+    /// The absolute value.
     public var magnitude: ExactDecimal { significand < 0 ? negated() : self }
 
     /// Exact product.

@@ -8,6 +8,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Asia/Shanghai has kept +08:00 without daylight saving since 1991.
     public static let shanghaiOffset = 8 * 3600
 
+    /// An instant from seconds since the epoch and the UTC offset to write it in.
     public init(epochSeconds: Int, offsetSeconds: Int) {
         self.epochSeconds = epochSeconds
         self.offsetSeconds = offsetSeconds
@@ -49,8 +50,11 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(ordinal: local >= 0 ? local / 86400 : (local - 86399) / 86400)
     }
 
+    /// Earlier moments order first, whatever their offsets.
     public static func < (a: Instant, b: Instant) -> Bool { a.epochSeconds < b.epochSeconds }
+    /// The same moment is equal, whatever the offset it was written in.
     public static func == (a: Instant, b: Instant) -> Bool { a.epochSeconds == b.epochSeconds }
+    /// Hashes the moment only, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(epochSeconds) }
 
     /// ISO 8601 in the offset it was written in.

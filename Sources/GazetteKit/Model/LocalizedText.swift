@@ -1,8 +1,11 @@
 /// Text in Chinese and English.
 public struct LocalizedText: Sendable, Hashable {
+    /// The Chinese text.
     public let zh: String
+    /// The English text.
     public let en: String
 
+    /// Text from its Chinese and English forms.
     public init(zh: String, en: String) {
         self.zh = zh
         self.en = en

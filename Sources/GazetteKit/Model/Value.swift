@@ -12,6 +12,7 @@ public enum Value: Sendable, Hashable {
     /// Fields in the order of the object type's declaration.
     case object([Value])
 
+    /// Whether this is `null`.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 }
 

@@ -30,10 +30,12 @@ public indirect enum ValueType: Sendable {
         }
     }
 
+    /// Whether the type is `integer` or `decimal`.
     public var isNumber: Bool {
         switch self { case .integer, .decimal: return true; default: return false }
     }
 
+    /// Whether values are strings (`string`, or an enum by its code).
     public var isStringLike: Bool {
         switch self { case .string, .enumeration: return true; default: return false }
     }
@@ -65,6 +67,7 @@ public indirect enum ValueType: Sendable {
 
 /// The fields of an object type (list items with several fields).
 public final class ObjectDef: Sendable {
+    /// The fields, in declaration order.
     public let fields: [FieldSpec]
 
     init(fields: [FieldSpec]) { self.fields = fields }

@@ -1,6 +1,8 @@
 /// A span of expression source text, as character offsets (0-based).
 public struct SourceSpan: Sendable, Equatable {
+    /// Offset of the first character.
     public let start: Int
+    /// Offset just past the last character.
     public let end: Int
 }
 
@@ -44,7 +46,9 @@ public indirect enum Expr: Sendable {
 
 /// An expression with its source text, parsed once at load.
 public struct SourceExpression: Sendable {
+    /// The expression as written.
     public let text: String
+    /// The parsed expression.
     public let ast: Expr
     /// JSON path of the rule-file member it came from.
     public let path: String

@@ -2,9 +2,13 @@
 public struct JSONParser {
     /// A syntax error with its position (1-based line and column).
     public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, in a sentence.
         public let message: String
+        /// 1-based line of the error.
         public let line: Int
+        /// 1-based column of the error.
         public let column: Int
+        /// `line L, column C: message`.
         public var description: String { "line \(line), column \(column): \(message)" }
     }
 

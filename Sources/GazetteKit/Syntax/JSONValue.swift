@@ -9,6 +9,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Members in document order.
     case object([(key: String, value: JSONValue)])
 
+    /// Structural equality: numbers by their text, object members in order.
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true

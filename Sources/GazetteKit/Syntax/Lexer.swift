@@ -16,7 +16,9 @@ struct Lexeme {
 
 /// A parse error at a character offset (0-based) in an expression or cell.
 public struct ParseError: Error, Sendable, Equatable {
+    /// What is wrong, in a sentence.
     public let message: String
+    /// Character offset (0-based) where the problem was found.
     public let offset: Int
 }
 

@@ -2,22 +2,32 @@
 public struct ExampleRunner {
     /// The verdict on one example.
     public struct Failure: Sendable {
+        /// The decision the example belongs to.
         public let decisionId: String
+        /// The example's name, as in the rule file.
         public let example: String
+        /// The rule file the example is written in.
         public let file: String
+        /// JSON path of the example in its rule file.
         public let path: String
+        /// What differed from the expected answer, one sentence each.
         public let problems: [String]
     }
 
     /// The tally of a run.
     public struct Report: Sendable {
+        /// How many examples gave their expected answer.
         public let passed: Int
+        /// The examples that did not, in run order.
         public let failures: [Failure]
+        /// How many examples failed.
         public var failed: Int { failures.count }
     }
 
+    /// The rulebook whose examples are run.
     public let rulebook: Rulebook
 
+    /// A runner over a loaded rulebook.
     public init(rulebook: Rulebook) { self.rulebook = rulebook }
 
     /// Runs every example of every decision (or of the given ids).
