@@ -20,6 +20,9 @@ public struct BatchRunner: Sendable {
     let flatReader: FlatCaseReader?
     /// The fixed parts of a result line, encoded once.
     let resultBytes: ResultBytes?
+    /// The decision and evaluator the fast path uses, looked up once rather than per line.
+    let fastDecision: CompiledDecision?
+    let fastEvaluator: DecisionEvaluator
 
     /// A runner for one decision; `jobs` below 1 counts as 1.
     public init(rulebook: Rulebook, decisionId: String, asOf: Day? = nil, explain: Bool = false, jobs: Int = 1,
@@ -34,10 +37,13 @@ public struct BatchRunner: Sendable {
         if !explain, let d = rulebook.compiled[decisionId], d.useSlots.isEmpty {
             flatReader = FlatCaseReader(decision: d.decision)
             resultBytes = ResultBytes(decision: d.decision)
+            fastDecision = d
         } else {
             flatReader = nil
             resultBytes = nil
+            fastDecision = nil
         }
+        fastEvaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
     }
 
     /// A line cut from the input: its bytes, or the fact that it was too long.
@@ -133,11 +139,10 @@ public struct BatchRunner: Sendable {
     }
 
     func judgeLine(_ line: Line, number: Int, into out: inout ByteWriter, writer: inout ResultBytes?, frame: Frame?) {
-        if case .bytes(let b) = line, let reader = flatReader, writer != nil, let d = rulebook.compiled[decisionId],
+        if case .bytes(let b) = line, let reader = flatReader, writer != nil, let d = fastDecision,
            let (inputs, id) = reader.read(b) {
-            let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
             do {
-                let r = try evaluator.judge(d, inputs: inputs, unknown: [], asOf: asOf, reuse: frame) { dep throws(EvaluationError) in
+                let r = try fastEvaluator.judge(d, inputs: inputs, unknown: [], asOf: asOf, reuse: frame) { dep throws(EvaluationError) in
                     throw EvaluationError(.unknownDecision, "\(dep.decision.id) needs the general path")
                 }
                 writer?.success(r, line: number, id: id.map { b[$0] }, into: &out)
