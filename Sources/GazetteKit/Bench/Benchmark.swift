@@ -57,7 +57,8 @@ public struct Benchmark {
         let bound = lines.compactMap { reader.read(Array($0.utf8)[...])?.inputs }
         var best = Double.infinity
         var sink = 0
-        let frame = Frame(slotCount: 0, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)
+        let frame = Frame(slotCount: d.versions.map(\.slotCount).max() ?? 0, asOf: Day(ordinal: 0),
+                          calendar: rulebook.calendar, tracing: false)
         for _ in 0..<3 {
             let t0 = Benchmark.now()
             for inputs in bound {

@@ -113,7 +113,7 @@ public struct BatchRunner: Sendable {
         if jobs == 1 || lines.count < 64 {
             var out = ByteWriter(capacity: lines.count * 256)
             var writer = resultBytes
-            let frame = Frame(slotCount: 0, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)
+            let frame = workerFrame()
             for (k, line) in lines.enumerated() { judgeLine(line, number: firstLine + k, into: &out, writer: &writer, frame: frame) }
             return out.bytes
         }
@@ -123,11 +123,17 @@ public struct BatchRunner: Sendable {
             let lo = lines.count * p / parts, hi = lines.count * (p + 1) / parts
             var out = ByteWriter(capacity: (hi - lo) * 256)
             var writer = resultBytes
-            let frame = Frame(slotCount: 0, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)
+            let frame = workerFrame()
             for k in lo..<hi { judgeLine(lines[k], number: firstLine + k, into: &out, writer: &writer, frame: frame) }
             results.set(p, out.bytes)
         }
         return results.joined()
+    }
+
+    /// A frame large enough for every version of the decision, reused by one worker across its lines.
+    func workerFrame() -> Frame {
+        let slots = fastDecision?.versions.map(\.slotCount).max() ?? 0
+        return Frame(slotCount: slots, asOf: Day(ordinal: 0), calendar: rulebook.calendar, tracing: false)
     }
 
     /// One result line (with its newline) for one input line.

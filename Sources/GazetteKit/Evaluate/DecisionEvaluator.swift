@@ -67,8 +67,8 @@ struct DecisionEvaluator {
         let day = judgingDay(d, inputs: inputs, asOf: asOf)
         let cv = d.versions[try DecisionEvaluator.version(d, on: day)]
         let frame: Frame
-        if let reuse, !tracing {
-            reuse.reset(slotCount: cv.slotCount, asOf: day)
+        if let reuse, !tracing, reuse.capacity >= cv.slotCount {
+            reuse.reset(asOf: day)
             frame = reuse
         } else {
             frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: rulebook.calendar, tracing: tracing)

@@ -1,7 +1,11 @@
 /// The per-case activation: one slot per input, computed value and lambda parameter.
 public final class Frame {
-    /// Values by slot index, laid out at compile time.
-    var slots: [Value]
+    /// Values by slot index, laid out at compile time. A raw buffer owned by the frame: slots are read
+    /// and written on every step, and an array in a class property would pay a dynamic exclusivity
+    /// check on each access.
+    let slots: UnsafeMutablePointer<Value>
+    /// How many slots are allocated and initialised.
+    let capacity: Int
     /// The day the case is judged at.
     var asOf: Day
     let calendar: WorkingDayCalendar?
@@ -9,19 +13,23 @@ public final class Frame {
     var notes: [String]?
 
     init(slotCount: Int, asOf: Day, calendar: WorkingDayCalendar?, tracing: Bool) {
-        slots = Array(repeating: .null, count: slotCount)
+        capacity = max(1, slotCount)
+        slots = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+        slots.initialize(repeating: .null, count: capacity)
         self.asOf = asOf
         self.calendar = calendar
         notes = tracing ? [] : nil
     }
 
-    /// Readies a used frame for the next case (the batch path keeps one per worker).
-    func reset(slotCount: Int, asOf: Day) {
-        if slots.count == slotCount {
-            for i in slots.indices { slots[i] = .null }
-        } else {
-            slots = Array(repeating: .null, count: slotCount)
-        }
+    deinit {
+        slots.deinitialize(count: capacity)
+        slots.deallocate()
+    }
+
+    /// Readies a used frame for the next case (the batch path keeps one per worker); the caller checks
+    /// `capacity` first.
+    func reset(asOf: Day) {
+        for i in 0..<capacity { slots[i] = .null }
         self.asOf = asOf
     }
 }
