@@ -96,7 +96,12 @@ struct DecisionEvaluator {
             }
             findings.append(contentsOf: r.findings.filter { $0.code != "UNKNOWN_FIELD" })
         }
-        for (c, when) in cv.constraints where try Operators.bool(try when(frame), c.when.text) {
+        // By index: copying each (constraint, closure) pair per case costs more than the check.
+        for i in cv.constraints.indices {
+            let holds = try cv.constraints[i].1(frame)
+            if case .bool(false) = holds { continue }
+            let c = cv.constraints[i].0
+            guard try Operators.bool(holds, c.when.text) else { continue }
             throw EvaluationError(.inputConstraint, path: c.path, "\(c.message.en) (\(c.message.zh)) [\(c.when.text)]")
         }
         if tracing {
