@@ -12,22 +12,62 @@ public struct WorkingDayCalendar: Sendable {
         public let title: String
     }
 
+    /// A worked date the calendar file carries; `gazette test` checks it.
+    public struct Example: Sendable {
+        /// What is asked of the calendar.
+        public enum Question: Sendable {
+            /// The date `days` working days after `from` (not counted).
+            case addWorkingDays(from: Day, days: Int)
+            /// Whether a day is a working day.
+            case isWorkingDay(Day)
+        }
+        /// What the example proves.
+        public let name: String
+        /// What is asked.
+        public let question: Question
+        /// The date reached, or true/false.
+        public let expect: Value
+        /// JSON path in the calendar file.
+        public let path: String
+    }
+
     /// The calendar's name, as in its file.
     public let name: String
     /// The notice behind each year covered, in year order.
     public let years: [YearNotice]
+    /// Worked dates from the calendar file.
+    public let examples: [Example]
+    /// The file the calendar was read from.
+    public let file: String
     let holidays: Set<Int>
     let workdays: Set<Int>
     let firstYear: Int
     let lastYear: Int
 
-    init(name: String, years: [YearNotice], holidays: Set<Int>, workdays: Set<Int>) {
+    init(name: String, years: [YearNotice], holidays: Set<Int>, workdays: Set<Int>, examples: [Example] = [], file: String = "") {
         self.name = name
+        self.examples = examples
+        self.file = file
         self.years = years.sorted { $0.year < $1.year }
         self.holidays = holidays
         self.workdays = workdays
         firstYear = self.years.first?.year ?? 0
         lastYear = self.years.last?.year ?? -1
+    }
+
+    /// What the calendar answers to an example's question (or the error it gives).
+    public func answer(_ q: Example.Question) -> Result<Value, EvaluationError> {
+        do throws(EvaluationError) {
+            switch q {
+            case .addWorkingDays(let from, let days):
+                var skipped: [(Day, Kind)] = [], counted: [(Day, Kind)] = []
+                return .success(.date(try addWorkingDays(from, days, skipped: &skipped, counted: &counted)))
+            case .isWorkingDay(let day):
+                return .success(.bool(try isWorkingDay(day)))
+            }
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The years covered, as text for messages.

@@ -2,7 +2,7 @@
 enum CalendarParser {
     static func parse(_ root: JSONValue, file: String) throws -> WorkingDayCalendar {
         let node = JSONNode(value: root, path: "$", file: file)
-        _ = try node.members(allowed: ["$schema", "calendar", "title", "years", "note"])
+        _ = try node.members(allowed: ["$schema", "calendar", "title", "years", "note", "source", "examples"])
         var notices: [WorkingDayCalendar.YearNotice] = []
         var holidays: [Int: String] = [:], workdays: [Int: String] = [:]
         var seenYears: Set<Int> = []
@@ -29,7 +29,25 @@ enum CalendarParser {
         for (ordinal, path) in holidays where workdays[ordinal] != nil {
             throw LoadError(file: file, path: path, message: "\(Day(ordinal: ordinal)) is listed both as a holiday and as a working day")
         }
+        var examples: [WorkingDayCalendar.Example] = []
+        for e in try node["examples"]?.array() ?? [] {
+            _ = try e.members(allowed: ["name", "addWorkingDays", "isWorkingDay", "expect"])
+            let question: WorkingDayCalendar.Example.Question
+            let expect: Value
+            if let a = e["addWorkingDays"] {
+                _ = try a.members(allowed: ["from", "days"])
+                question = .addWorkingDays(from: try a.required("from").day(), days: try a.required("days").int())
+                expect = .date(try e.required("expect").day())
+            } else if let d = e["isWorkingDay"] {
+                question = .isWorkingDay(try d.day())
+                expect = .bool(try e.required("expect").bool())
+            } else {
+                throw e.fail("a calendar example asks either addWorkingDays or isWorkingDay")
+            }
+            examples.append(WorkingDayCalendar.Example(name: try e.required("name").string(), question: question,
+                                                       expect: expect, path: e.path))
+        }
         return WorkingDayCalendar(name: try node.required("calendar").string(), years: notices,
-                                  holidays: Set(holidays.keys), workdays: Set(workdays.keys))
+                                  holidays: Set(holidays.keys), workdays: Set(workdays.keys), examples: examples, file: file)
     }
 }

@@ -44,6 +44,21 @@ public struct ExampleRunner {
                 }
             }
         }
+        // The calendar's own worked dates, when every decision is tested.
+        if ids == nil, let cal = rulebook.calendar {
+            for ex in cal.examples {
+                switch cal.answer(ex.question) {
+                case .success(let got) where got == ex.expect:
+                    passed += 1
+                case .success(let got):
+                    failures.append(Failure(decisionId: "calendar \(cal.name)", example: ex.name, file: cal.file, path: ex.path,
+                                            problems: ["expected \(ex.expect), got \(got)"]))
+                case .failure(let e):
+                    failures.append(Failure(decisionId: "calendar \(cal.name)", example: ex.name, file: cal.file, path: ex.path,
+                                            problems: ["unexpected error \(e.code.rawValue): \(e.message)"]))
+                }
+            }
+        }
         return Report(passed: passed, failures: failures)
     }
 
