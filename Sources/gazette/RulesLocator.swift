@@ -19,13 +19,11 @@ enum RulesLocator {
     static func seedsPath(_ args: Arguments, rules: String) -> String? {
         if let s = args.options["--seeds"] { return s }
         if let s = ProcessInfo.processInfo.environment["GAZETTE_SEEDS"], !s.isEmpty { return s }
-        var dir = URL(fileURLWithPath: rules).standardizedFileURL
-        dir = dir.deletingLastPathComponent()
-        for _ in 0..<4 {
+        // Walk up from the rules: Rules/ → checkout → its parent, where shared/ sits beside the clone.
+        var dir = URL(fileURLWithPath: rules).standardizedFileURL.deletingLastPathComponent()
+        for _ in 0..<5 {
             let candidate = dir.appendingPathComponent("shared/seeds")
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-            let sibling = dir.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-            if FileManager.default.fileExists(atPath: sibling.path) { return sibling.path }
             dir = dir.deletingLastPathComponent()
         }
         return nil
