@@ -62,14 +62,32 @@ public struct BatchRunner: Sendable {
         var lines: [Line] = []
         var lineNumber = 0
         var stopped = false
+        // One chunk is judged on a worker while this thread writes the previous one and reads the next:
+        // at most one chunk is judged at a time (so `--jobs 1` means one judge), and at most two are held.
+        var inFlight: ChunkResult?
+
+        func finishInFlight() {
+            guard let previous = inFlight else { return }
+            previous.done.wait()
+            inFlight = nil
+            for part in previous.parts where !stopped { if !write(part) { stopped = true } }
+        }
 
         func flush() {
             guard !lines.isEmpty, !stopped else { return }
             let start = lineNumber + 1
-            let out = judge(lines, firstLine: start)
-            lineNumber += lines.count
+            let chunk = lines
+            lineNumber += chunk.count
             lines.removeAll(keepingCapacity: true)
-            if !write(out) { stopped = true }
+            let result = ChunkResult()
+            let previous = inFlight
+            previous?.done.wait()
+            DispatchQueue.global().async {
+                result.parts = self.judge(chunk, firstLine: start)
+                result.done.signal()
+            }
+            inFlight = result
+            for part in previous?.parts ?? [] where !stopped { if !write(part) { stopped = true } }
         }
 
         while !stopped {
@@ -105,17 +123,19 @@ public struct BatchRunner: Sendable {
         }
         if overflow > 0 { lines.append(.tooLong(overflow)) } else if !pending.isEmpty { lines.append(.bytes(pending[...])) }
         flush()
+        finishInFlight()
         return lineNumber
     }
 
     /// Judges a chunk, in parallel when `jobs` > 1, and joins the result lines in order.
-    func judge(_ lines: [Line], firstLine: Int) -> [UInt8] {
+    /// The result bytes of a chunk, as the workers' parts in order (written one after another, never joined).
+    func judge(_ lines: [Line], firstLine: Int) -> [[UInt8]] {
         if jobs == 1 || lines.count < 64 {
             var out = ByteWriter(capacity: lines.count * 256)
             var writer = resultBytes
             let frame = workerFrame()
             for (k, line) in lines.enumerated() { judgeLine(line, number: firstLine + k, into: &out, writer: &writer, frame: frame) }
-            return out.bytes
+            return [out.bytes]
         }
         let parts = min(jobs, lines.count)
         let results = ResultSlots(count: parts)
@@ -127,7 +147,7 @@ public struct BatchRunner: Sendable {
             for k in lo..<hi { judgeLine(lines[k], number: firstLine + k, into: &out, writer: &writer, frame: frame) }
             results.set(p, out.bytes)
         }
-        return results.joined()
+        return results.parts()
     }
 
     /// A frame large enough for every version of the decision, reused by one worker across its lines.
@@ -188,6 +208,12 @@ public struct BatchRunner: Sendable {
     }
 }
 
+/// The bytes of one judged chunk, handed from the worker that judged it to the thread that writes it.
+private final class ChunkResult: @unchecked Sendable {
+    var parts: [[UInt8]] = []
+    let done = DispatchSemaphore(value: 0)
+}
+
 /// Per-worker output buffers filled concurrently, each index by exactly one worker.
 private final class ResultSlots: @unchecked Sendable {
     private var slots: [[UInt8]]
@@ -199,7 +225,7 @@ private final class ResultSlots: @unchecked Sendable {
         lock.withLock { slots[i] = s }
     }
 
-    func joined() -> [UInt8] { lock.withLock { Array(slots.joined()) } }
+    func parts() -> [[UInt8]] { lock.withLock { slots } }
 }
 
 /// A tiny mutex on Dispatch, so the library needs nothing beyond the toolchain.
