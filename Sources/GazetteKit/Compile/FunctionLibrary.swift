@@ -26,6 +26,7 @@ enum FunctionLibrary {
         let isNum: (ValueType) -> Bool = { $0.isNumber }
         let isDate: (ValueType) -> Bool = { if case .date = $0 { return true } else { return false } }
         let isInt: (ValueType) -> Bool = { if case .integer = $0 { return true } else { return false } }
+        let isTime: (ValueType) -> Bool = { if case .datetime = $0 { return true } else { return false } }
         let whole = c.text(call)
         func w(_ i: Int) -> String { c.text(args[i]) }
 
@@ -243,25 +244,22 @@ enum FunctionLibrary {
         case "hoursBetween":
             try arity(2...2)
             let a = try arg(0), b = try arg(1)
-            let isTime: (ValueType) -> Bool = { if case .datetime = $0 { return true } else { return false } }
             try expect(a, 0, isTime, "a datetime")
             try expect(b, 1, isTime, "a datetime")
             let ae = a.eval, be = b.eval, aw = w(0), bw = w(1)
             return CompiledExpr(type: .decimal, eval: { f throws(EvaluationError) in
-                guard case .datetime(let x) = try ae(f) else { throw EvaluationError(.nullValue, path: aw, "\(aw) is absent (null)") }
-                guard case .datetime(let y) = try be(f) else { throw EvaluationError(.nullValue, path: bw, "\(bw) is absent (null)") }
+                let x = try Operators.datetime(try ae(f), aw), y = try Operators.datetime(try be(f), bw)
                 let seconds = ExactDecimal(y.epochSeconds - x.epochSeconds)
                 return .number(try Operators.arithmetic(.div, seconds, ExactDecimal(3600), whole))
             }, constant: nil)
         case "addHours":
             try arity(2...2)
             let t = try arg(0), h = try arg(1)
-            let isTime: (ValueType) -> Bool = { if case .datetime = $0 { return true } else { return false } }
             try expect(t, 0, isTime, "a datetime")
             try expect(h, 1, isNum, "a number of hours")
             let te = t.eval, he = h.eval, tw = w(0), hw = w(1)
             return CompiledExpr(type: .datetime, eval: { f throws(EvaluationError) in
-                guard case .datetime(let x) = try te(f) else { throw EvaluationError(.nullValue, path: tw, "\(tw) is absent (null)") }
+                let x = try Operators.datetime(try te(f), tw)
                 let seconds = try Operators.arithmetic(.mul, try Operators.number(try he(f), hw), ExactDecimal(3600), whole)
                 guard seconds.isInteger, let s = seconds.intValue else {
                     throw EvaluationError(.arithmetic, "\(whole): \(hw) hours is not a whole number of seconds")
@@ -271,10 +269,10 @@ enum FunctionLibrary {
         case "toDate":
             try arity(1...1)
             let t = try arg(0)
+            try expect(t, 0, isTime, "a datetime")
             let te = t.eval, tw = w(0)
             return CompiledExpr(type: .date, eval: { f throws(EvaluationError) in
-                guard case .datetime(let x) = try te(f) else { throw EvaluationError(.nullValue, path: tw, "\(tw) is absent (null)") }
-                return .date(x.shanghaiDay)
+                .date(try Operators.datetime(try te(f), tw).shanghaiDay)
             }, constant: nil)
         case "count", "exists", "all", "filter", "map", "sum", "distinct", "contains":
             return try listFunction(name, args, call: call, compiler: c)

@@ -24,6 +24,14 @@ enum Operators {
         }
     }
 
+    static func datetime(_ v: Value, _ what: String) throws(EvaluationError) -> Instant {
+        switch v {
+        case .datetime(let t): return t
+        case .null: throw EvaluationError(.nullValue, path: what, "\(what) is absent (null) but a date-time is needed")
+        default: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a date-time")
+        }
+    }
+
     static func list(_ v: Value, _ what: String) throws(EvaluationError) -> [Value] {
         switch v {
         case .list(let xs): return xs
