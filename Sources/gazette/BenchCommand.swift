@@ -4,7 +4,7 @@ import GazetteKit
 /// `gazette bench [ID…]`: speed figures, as ratios against a baseline measured in the same run.
 enum BenchCommand {
     static func run(_ args: Arguments) throws -> Int32 {
-        try args.allow(["--rules", "--count", "--jobs", "--json", "--decimal"])
+        try args.allow(["--rules", "--count", "--jobs", "--json", "--decimal", "--profile-decision"])
         let book = try Loading.rulebook(args)
         let count = Int(args.options["--count"] ?? "200000") ?? 200_000
         let jobs = Int(args.options["--jobs"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
@@ -14,6 +14,11 @@ enum BenchCommand {
         Console.err("gazette bench: this is a debug build; figures mean little. Use `swift build -c release` and .build/release/gazette.")
         #endif
         let bench = Benchmark(rulebook: book, cases: count, jobs: jobs)
+        if let rounds = args.options["--profile-decision"].flatMap({ Int($0) }) {
+            // Only the in-process decision loop, many rounds: a clean profile for `perf record`.
+            for id in ids { _ = Console.out("\(id): \(Int(bench.profileDecision(id, rounds: rounds) ?? 0)) ns per decision (best of \(rounds))\n") }
+            return 0
+        }
         var json: [String] = []
         for id in ids {
             guard let f = bench.run(id) else { continue }

@@ -43,6 +43,37 @@ public struct Benchmark {
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
+    /// Measures only the in-process decision cost, `rounds` times over, and returns the best ns per
+    /// decision: for profilers (`perf record gazette bench --profile-decision ID`), not for reports.
+    public func profileDecision(_ id: String, rounds: Int) -> Double? {
+        guard let d = rulebook.compiled[id] else { return nil }
+        var gen = CaseGenerator(decision: d)
+        let lines = (0..<cases).map { gen.nextLine(id: $0 + 1) }
+        return decisionCost(d, lines: lines, rounds: rounds)
+    }
+
+    /// Best-of-`rounds` nanoseconds to judge one case on inputs the flat reader bound (no I/O, no parsing).
+    func decisionCost(_ d: CompiledDecision, lines: [String], rounds: Int) -> Double {
+        let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
+        let reader = FlatCaseReader(decision: d.decision)
+        let bound = lines.compactMap { reader.read(Array($0.utf8)[...])?.inputs }
+        var best = Double.infinity
+        var sink = 0
+        let frame = Frame(slotCount: d.versions.map(\.slotCount).max() ?? 0, asOf: Day(ordinal: 0),
+                          calendar: rulebook.calendar, tracing: false)
+        for _ in 0..<rounds {
+            let t0 = Benchmark.now()
+            for inputs in bound {
+                if let r = try? evaluator.judge(d, inputs: inputs, unknown: [], asOf: nil, reuse: frame, dependency: { _ throws(EvaluationError) in
+                    throw EvaluationError(.unknownDecision, "uses")
+                }) { sink &+= r.values.count }
+            }
+            best = min(best, Double(Benchmark.now() - t0) / Double(max(1, bound.count)))
+        }
+        if sink == 42 { print("") }  // keep the work observable
+        return best
+    }
+
     /// Runs every measurement for one decision.
     public func run(_ id: String) -> Figures? {
         guard let d = rulebook.compiled[id] else { return nil }
@@ -52,25 +83,12 @@ public struct Benchmark {
         let parsed = lines.compactMap { try? JSONParser.parse($0) }
 
         // In-process decision cost on bound inputs (the batch path binds with the flat reader), best of three.
+        let best = decisionCost(d, lines: lines, rounds: 3)
         let evaluator = DecisionEvaluator(rulebook: rulebook, tracing: false)
-        let reader = FlatCaseReader(decision: d.decision)
-        let bound = lines.compactMap { reader.read(Array($0.utf8)[...])?.inputs }
-        var best = Double.infinity
         var sink = 0
-        let frame = Frame(slotCount: d.versions.map(\.slotCount).max() ?? 0, asOf: Day(ordinal: 0),
-                          calendar: rulebook.calendar, tracing: false)
-        for _ in 0..<3 {
-            let t0 = Benchmark.now()
-            for inputs in bound {
-                if let r = try? evaluator.judge(d, inputs: inputs, unknown: [], asOf: nil, reuse: frame, dependency: { _ throws(EvaluationError) in
-                    throw EvaluationError(.unknownDecision, "uses")
-                }) { sink &+= r.outputValues.count }
-            }
-            best = min(best, Double(Benchmark.now() - t0) / Double(max(1, bound.count)))
-        }
         // Binding a parsed case through the general path, for comparison.
         var t0 = Benchmark.now()
-        for c in parsed { if let r = try? evaluator.evaluate(d, caseObject: c, asOf: nil) { sink &+= r.outputValues.count } }
+        for c in parsed { if let r = try? evaluator.evaluate(d, caseObject: c, asOf: nil) { sink &+= r.values.count } }
         let general = Double(Benchmark.now() - t0) / Double(max(1, parsed.count))
         // Per line, in process: parse, judge, render.
         let runner1 = BatchRunner(rulebook: rulebook, decisionId: id, jobs: 1)

@@ -19,12 +19,12 @@ final class TableNode {
 final class SetNode {
     let slot: Int
     let eval: Evaluator
-    let when: Evaluator?
+    let when: Condition?
     let source: SetStep
     let type: ValueType
     let using: [(name: String, slot: Int)]
     let explain: CompiledTemplate?
-    init(slot: Int, eval: @escaping Evaluator, when: Evaluator?, source: SetStep, type: ValueType,
+    init(slot: Int, eval: @escaping Evaluator, when: Condition?, source: SetStep, type: ValueType,
          using: [(name: String, slot: Int)], explain: CompiledTemplate?) {
         self.slot = slot
         self.eval = eval
@@ -39,21 +39,28 @@ final class SetNode {
 /// A compiled `finding` step with its message template and citations resolved.
 final class FindingNode {
     let def: FindingDef
-    let when: Evaluator
+    let when: Condition
     let source: FindingStep
     let using: [(name: String, slot: Int)]
     let citations: [Citation]
-    /// The citations' JSON, rendered once.
+    /// The citations' JSON members (with their leading comma), rendered once.
     let citationsJSON: String
+    /// `{"code":…,"severity":…,"message":{"zh":"` as bytes, for the batch writer.
+    let headBytes: [UInt8]
+    /// `"},` + the citation members + `}` as bytes: everything after the English message.
+    let tailBytes: [UInt8]
     var message: CompiledTemplate
     var explain: CompiledTemplate?
-    init(def: FindingDef, when: @escaping Evaluator, source: FindingStep, using: [(name: String, slot: Int)], citations: [Citation]) {
+    init(def: FindingDef, when: @escaping Condition, source: FindingStep, using: [(name: String, slot: Int)], citations: [Citation]) {
         self.def = def
         self.when = when
         self.source = source
         self.using = using
         self.citations = citations
         citationsJSON = ResultJSON.citationMembers(citations)
+        headBytes = Array(("{\"code\":" + JSONWriter.quote(def.code) + ",\"severity\":" + JSONWriter.quote(def.severity.rawValue)
+                           + ",\"message\":{\"zh\":\"").utf8)
+        tailBytes = Array(("\"}" + citationsJSON + "}").utf8)
         message = CompiledTemplate(def.message, names: [:])
     }
 }
@@ -61,23 +68,36 @@ final class FindingNode {
 /// A version compiled against its decision's inputs (a class: shared, never copied per case).
 final class CompiledVersion {
     let version: Version
+    /// The decision's id and output declarations, which every result refers to.
+    let decisionId: String
+    let outputSpecs: [FieldSpec]
     let steps: [CompiledStep]
     let slotCount: Int
     let outputSlots: [Int]
-    let constraints: [(InputConstraint, Evaluator)]
+    let constraints: [(InputConstraint, Condition)]
+    /// The constraints' checks alone, and the error each raises (worded once at load): the loop over
+    /// them runs on every case, and copying a (constraint, closure) pair costs more than the check.
+    let constraintChecks: [Condition]
+    let constraintErrors: [EvaluationError]
     /// Every name a message template may use, with its slot and type.
     let names: [String: Scope.Binding]
     /// Version dates, read on every case.
     let from: Day
     let until: Day?
 
-    init(version: Version, steps: [CompiledStep], slotCount: Int, outputSlots: [Int],
-         constraints: [(InputConstraint, Evaluator)], names: [String: Scope.Binding]) {
+    init(decision: Decision, version: Version, steps: [CompiledStep], slotCount: Int, outputSlots: [Int],
+         constraints: [(InputConstraint, Condition)], names: [String: Scope.Binding]) {
         self.version = version
+        decisionId = decision.id
+        outputSpecs = decision.outputs
         self.steps = steps
         self.slotCount = slotCount
         self.outputSlots = outputSlots
         self.constraints = constraints
+        constraintChecks = constraints.map(\.1)
+        constraintErrors = constraints.map { c, _ in
+            EvaluationError(.inputConstraint, path: c.path, "\(c.message.en) (\(c.message.zh)) [\(c.when.text)]")
+        }
         self.names = names
         from = version.from
         until = version.until
@@ -97,6 +117,8 @@ public struct CompiledDecision: Sendable {
     /// Slot of each `uses` alias.
     let useSlots: [(alias: String, id: String, slot: Int)]
     let inputIndex: [String: Int]
+    /// The input that dates the case (`asOf` in the rule file), by index, so no name is looked up per case.
+    let asOfInputIndex: Int?
     let findingDefs: [String: FindingDef]
 }
 
@@ -150,7 +172,8 @@ struct DecisionCompiler {
         }
         try checkVersionsDisjoint()
         return CompiledDecision(decision: decision, versions: versions, asOfSlot: asOfSlot, useSlots: useSlots,
-                                inputIndex: inputIndex, findingDefs: findingDefs)
+                                inputIndex: inputIndex, asOfInputIndex: decision.asOfInput.flatMap { inputIndex[$0] },
+                                findingDefs: findingDefs)
     }
 
     func checkVersionsDisjoint() throws {
@@ -174,13 +197,13 @@ struct DecisionCompiler {
     }
 
     func compileVersion(_ v: Version, scope: Scope, findingDefs: [String: FindingDef]) throws -> CompiledVersion {
-        let constraints = try decision.constraints.map { c -> (InputConstraint, Evaluator) in
+        let constraints = try decision.constraints.map { c -> (InputConstraint, Condition) in
             let (e, _) = try expression(c.when, scope)
             guard case .boolean = e.type else { throw fail(c.when.path, "a constraint's when must be true or false") }
             guard decision.inputs.contains(where: { $0.name == c.path.split(separator: ".").first.map(String.init) ?? "" }) else {
                 throw fail(c.when.path, "constraint path \"\(c.path)\" does not name an input")
             }
-            return (c, e.eval)
+            return (c, e.asCondition(c.when.text))
         }
         var steps: [CompiledStep] = []
         let declaredOutputs = Dictionary(decision.outputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -202,11 +225,11 @@ struct DecisionCompiler {
             switch step {
             case .set(let s):
                 let (e, using) = try expression(s.expr, scope)
-                var when: Evaluator?
+                var when: Condition?
                 if let w = s.when {
                     let (we, _) = try expression(w, scope)
                     guard case .boolean = we.type else { throw fail(w.path, "when must be true or false") }
-                    when = we.eval
+                    when = we.asCondition(w.text)
                 }
                 let slot = try bind(s.name, e.type, at: s.path)
                 steps.append(.set(SetNode(slot: slot, eval: e.eval, when: when, source: s, type: declaredOutputs[s.name]?.type ?? e.type,
@@ -217,7 +240,7 @@ struct DecisionCompiler {
                 }
                 let (e, using) = try expression(f.when, scope)
                 guard case .boolean = e.type else { throw fail(f.when.path, "a finding's when must be true or false, not \(e.type.name)") }
-                steps.append(.finding(FindingNode(def: def, when: e.eval, source: f, using: using,
+                steps.append(.finding(FindingNode(def: def, when: e.asCondition(f.when.text), source: f, using: using,
                                                   citations: def.cite.compactMap { decision.citations[$0] })))
             case .table(let t):
                 steps.append(.table(TableNode(try compileTable(t, scope: scope, declaredOutputs: declaredOutputs, bind: bind), explain: nil)))
@@ -241,7 +264,7 @@ struct DecisionCompiler {
                 return step
             }
         }
-        return CompiledVersion(version: v, steps: steps, slotCount: scope.slotCount, outputSlots: outputSlots,
+        return CompiledVersion(decision: decision, version: v, steps: steps, slotCount: scope.slotCount, outputSlots: outputSlots,
                                constraints: constraints, names: scope.baseBindings)
     }
 
@@ -249,10 +272,13 @@ struct DecisionCompiler {
                       bind: (String, ValueType, String) throws -> Int) throws -> CompiledTable {
         var inputEvals: [Evaluator] = []
         var columnTypes: [ValueType] = []
+        // A column that is a plain name is read straight from its slot on the fast path.
+        var inputSlots: [Int] = []
         for i in t.inputs {
             let (e, _) = try expression(i, scope)
             inputEvals.append(e.eval)
             columnTypes.append(e.type)
+            if case .name(let n, _) = i.ast, let b = scope.lookup(n) { inputSlots.append(b.slot) } else { inputSlots.append(-1) }
         }
         // Output types of the rows: declared ones, else inferred from the first literal or expression.
         // Under collect without aggregation a declared output is the list of row values, and under
@@ -269,6 +295,8 @@ struct DecisionCompiler {
         }
         var rows: [CompiledTable.Row] = []
         var resolvedRows: [[UnaryTest<Value>]] = []
+        // Row outputs that are all literals are copied into the frame without a closure call.
+        var literals: [Value]? = []
         for row in t.rows {
             var tests: [(Value) -> Bool] = []
             var resolved: [UnaryTest<Value>] = []
@@ -285,7 +313,9 @@ struct DecisionCompiler {
                 guard let cell = row.then.first(where: { $0.name == name })?.cell else {
                     throw fail(row.path, "missing output \(name)")
                 }
-                return try outputCell(cell, type: outputTypes[k], scope, path: "\(row.path).then.\(name)")
+                let (e, constant) = try outputCell(cell, type: outputTypes[k], scope, path: "\(row.path).then.\(name)")
+                if let constant { literals?.append(constant) } else { literals = nil }
+                return e
             }
             rows.append(CompiledTable.Row(tests: tests, outputs: outs, cite: row.cite))
         }
@@ -295,7 +325,7 @@ struct DecisionCompiler {
                 guard let cell = t.defaults.first(where: { $0.name == name })?.cell else {
                     throw fail(t.path + ".default", "default is missing output \(name)")
                 }
-                return try outputCell(cell, type: outputTypes[k], scope, path: "\(t.path).default.\(name)")
+                return try outputCell(cell, type: outputTypes[k], scope, path: "\(t.path).default.\(name)").0
             }
         }
         var priorityRank: [Int]?
@@ -324,7 +354,8 @@ struct DecisionCompiler {
         for (k, name) in t.outputs.enumerated() { slots.append(try bind(name, finalTypes[k], t.path)) }
         return CompiledTable(source: t, inputs: inputEvals, inputTexts: t.inputs.map(\.text), columnTypes: columnTypes, rows: rows,
                              outputSlots: slots, outputNames: t.outputs, outputTypes: outputTypes, defaults: defaults,
-                             priorityRank: priorityRank,
+                             priorityRank: priorityRank, inputSlots: inputSlots,
+                             literalOutputs: t.hitPolicy == .collect ? nil : literals,
                              index: TableIndex(tests: resolvedRows, types: columnTypes, rowCount: t.rows.count))
     }
 
@@ -343,14 +374,15 @@ struct DecisionCompiler {
         throw fail(t.path, "cannot tell the type of local output \"\(name)\": declare it under outputs")
     }
 
-    func outputCell(_ cell: OutputCell, type: ValueType, _ scope: Scope, path: String) throws -> Evaluator {
+    /// An output cell's evaluator, and its value when the cell is a literal.
+    func outputCell(_ cell: OutputCell, type: ValueType, _ scope: Scope, path: String) throws -> (Evaluator, Value?) {
         switch cell {
         case .literal(.null):
-            return { _ throws(EvaluationError) in .null }
+            return ({ _ throws(EvaluationError) in .null }, .null)
         case .literal(let json):
             let node = JSONNode(value: json, path: path, file: decision.file)
             let v = try ValueBinder.literal(json, as: type, at: node)
-            return { _ throws(EvaluationError) in v }
+            return ({ _ throws(EvaluationError) in v }, v)
         case .expression(let source):
             let (e, _) = try expression(source, scope)
             guard type.accepts(e.type) else {
@@ -358,15 +390,15 @@ struct DecisionCompiler {
             }
             if case .enumeration(let def) = type {
                 let ev = e.eval
-                return { f throws(EvaluationError) in
+                return ({ f throws(EvaluationError) in
                     let v = try ev(f)
                     if case .string(let s) = v, def.index(ofCode: s) == nil {
                         throw EvaluationError(.arithmetic, "\(source.text) gave \"\(s)\", not a code of \(def.name)")
                     }
                     return v
-                }
+                }, nil)
             }
-            return e.eval
+            return (e.eval, nil)
         }
     }
 }

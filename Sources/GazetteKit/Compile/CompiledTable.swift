@@ -21,8 +21,10 @@ final class CompiledTable {
 
     init(source: DecisionTable, inputs: [Evaluator], inputTexts: [String], columnTypes: [ValueType], rows: [Row],
          outputSlots: [Int], outputNames: [String], outputTypes: [ValueType], defaults: [Evaluator]?, priorityRank: [Int]?,
-         index: TableIndex?) {
+         inputSlots: [Int], literalOutputs: [Value]?, index: TableIndex?) {
         self.index = index
+        self.inputSlots = inputSlots
+        self.literalOutputs = literalOutputs
         self.source = source
         self.inputs = inputs
         self.inputTexts = inputTexts
@@ -40,6 +42,10 @@ final class CompiledTable {
     let hitPolicy: HitPolicy
     /// Row bitsets per column piece; nil when a column cannot be indexed and the cell closures decide.
     let index: TableIndex?
+    /// Per input column, the frame slot it reads when it is a plain name, else -1.
+    let inputSlots: [Int]
+    /// Every row's outputs, row after row, when all of them are literals (nil otherwise).
+    let literalOutputs: [Value]?
 
     /// The first matching row at or after `start`, or nil.
     func firstMatch(_ values: [Value], from start: Int = 0) -> Int? {

@@ -29,8 +29,7 @@ final class ExpressionCompiler {
                 throw fail("unknown name \"\(name)\" (known: \(scope.visibleNames.joined(separator: ", ")))", e)
             }
             if !referenced.contains(where: { $0.slot == b.slot }) { referenced.append((name, b.slot)) }
-            let slot = b.slot
-            return CompiledExpr(type: b.type, eval: { f throws(EvaluationError) in f.slots[slot] }, constant: nil)
+            return .slot(b.slot, name: name, type: b.type)
         case .member(let base, let field, _):
             let b = try compile(base)
             guard case .object(let def) = b.type else { throw fail("\(text(base)) has no fields (it is \(b.type.name))", e) }
@@ -49,26 +48,38 @@ final class ExpressionCompiler {
         case .negate(let operand, _):
             let c = try compile(operand)
             guard c.type.isNumber || isNull(c.type) else { throw fail("cannot negate \(c.type.name)", e) }
-            let ce = c.eval, what = text(operand)
-            return CompiledExpr(type: c.type, eval: { f throws(EvaluationError) in
-                .number(try Operators.number(try ce(f), what).negated())
-            }, constant: nil)
+            let cn = c.asNumber(text(operand)), what = text(operand)
+            return .numeric(c.type, { f throws(EvaluationError) in
+                guard let n = try cn(f) else { throw Operators.nullNumber(what) }
+                return n.negated()
+            })
         case .not(let operand, _):
             let c = try compile(operand)
             try expectBool(c, operand)
-            let ce = c.eval, what = text(operand)
-            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
-                .bool(!(try Operators.bool(try ce(f), what)))
-            }, constant: nil)
+            let what = text(operand), cb = c.asBool(what)
+            return .boolean { f throws(EvaluationError) in !(try Operators.require(try cb(f), what)) }
         case .binary(let op, let l, let r, _):
             return try binary(op, l, r, e)
         case .conditional(let c, let t, let o, _):
             let cc = try compile(c), tc = try compile(t), oc = try compile(o)
             try expectBool(cc, c)
             let type = try unify(tc.type, oc.type, e)
-            let ce = cc.eval, te = tc.eval, oe = oc.eval, what = text(c)
+            let what = text(c), cb = cc.asBool(what), te = tc.eval, oe = oc.eval
+            // Typed branches stay unboxed, so `if … then x else 0` feeds arithmetic without a Value.
+            if type.isNumber, let tn = tc.number ?? (isNull(tc.type) ? { _ throws(EvaluationError) in nil } : nil),
+               let on = oc.number ?? (isNull(oc.type) ? { _ throws(EvaluationError) in nil } : nil) {
+                return .numeric(type) { f throws(EvaluationError) in try Operators.require(try cb(f), what) ? try tn(f) : try on(f) }
+            }
+            if case .date = type, let td = tc.day ?? (isNull(tc.type) ? { _ throws(EvaluationError) in nil } : nil),
+               let od = oc.day ?? (isNull(oc.type) ? { _ throws(EvaluationError) in nil } : nil) {
+                return .dated { f throws(EvaluationError) in try Operators.require(try cb(f), what) ? try td(f) : try od(f) }
+            }
+            if case .boolean = type, let tb = tc.bool ?? (isNull(tc.type) ? { _ throws(EvaluationError) in nil } : nil),
+               let ob = oc.bool ?? (isNull(oc.type) ? { _ throws(EvaluationError) in nil } : nil) {
+                return .boolean { f throws(EvaluationError) in try Operators.require(try cb(f), what) ? try tb(f) : try ob(f) }
+            }
             return CompiledExpr(type: type, eval: { f throws(EvaluationError) in
-                try Operators.bool(try ce(f), what) ? try te(f) : try oe(f)
+                try Operators.require(try cb(f), what) ? try te(f) : try oe(f)
             }, constant: nil)
         case .list(let items, _):
             let cs = try items.map { (i: Expr) throws(CompileError) -> CompiledExpr in try compile(i) }
@@ -126,12 +137,15 @@ final class ExpressionCompiler {
         case .and, .or:
             try expectBool(lc, l)
             try expectBool(rc, r)
-            let isAnd = op == .and
-            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
-                let a = try Operators.bool(try le(f), lw)
-                if isAnd ? !a : a { return .bool(a) }
-                return .bool(try Operators.bool(try re(f), rw))
-            }, constant: nil)
+            let lb = lc.asBool(lw), rb = rc.asBool(rw)
+            if op == .and {
+                return .boolean { f throws(EvaluationError) in
+                    try Operators.require(try lb(f), lw) ? try Operators.require(try rb(f), rw) : false
+                }
+            }
+            return .boolean { f throws(EvaluationError) in
+                try Operators.require(try lb(f), lw) ? true : try Operators.require(try rb(f), rw)
+            }
         case .add, .sub, .mul, .div:
             guard (lc.type.isNumber || isNull(lc.type)) && (rc.type.isNumber || isNull(rc.type)) else {
                 throw fail("\(op.rawValue) needs numbers, but \(lw) is \(lc.type.name) and \(rw) is \(rc.type.name)", e)
@@ -142,11 +156,12 @@ final class ExpressionCompiler {
                let v = try? Operators.arithmetic(op, x, y, whole) {
                 return .constant(.number(v), type)
             }
-            return CompiledExpr(type: type, eval: { f throws(EvaluationError) in
-                let a = try Operators.number(try le(f), lw)
-                let b = try Operators.number(try re(f), rw)
-                return .number(try Operators.arithmetic(op, a, b, whole))
-            }, constant: nil)
+            let ln = lc.asNumber(lw), rn = rc.asNumber(rw)
+            return .numeric(type) { f throws(EvaluationError) in
+                guard let a = try ln(f) else { throw Operators.nullNumber(lw) }
+                guard let b = try rn(f) else { throw Operators.nullNumber(rw) }
+                return try Operators.arithmetic(op, a, b, whole)
+            }
         case .eq, .ne:
             guard lc.type.comparable(with: rc.type) else {
                 throw fail("cannot compare \(lw) (\(lc.type.name)) with \(rw) (\(rc.type.name))", e)
@@ -154,12 +169,55 @@ final class ExpressionCompiler {
             try checkEnumLiteral(lc, rc, r)
             try checkEnumLiteral(rc, lc, l)
             let isEq = op == .eq
-            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
-                .bool((try le(f) == (try re(f))) == isEq)
-            }, constant: nil)
+            // Numbers and dates compare unboxed (nil = null: null equals only null, as for Values).
+            if lc.type.isNumber || isNull(lc.type), rc.type.isNumber || isNull(rc.type), !(isNull(lc.type) && isNull(rc.type)) {
+                let ln = lc.asNumber(lw), rn = rc.asNumber(rw)
+                return .boolean { f throws(EvaluationError) in (try ln(f) == (try rn(f))) == isEq }
+            }
+            if case .date = lc.type, case .date = rc.type {
+                let ld = lc.asDay(lw), rd = rc.asDay(rw)
+                return .boolean { f throws(EvaluationError) in (try ld(f) == (try rd(f))) == isEq }
+            }
+            // A value against a literal (`band = "open"`): one closure call, not two.
+            if let k = rc.constant {
+                return .boolean { f throws(EvaluationError) in (try le(f) == k) == isEq }
+            }
+            return .boolean { f throws(EvaluationError) in (try le(f) == (try re(f))) == isEq }
         case .lt, .le, .gt, .ge:
             guard orderable(lc.type, rc.type) else {
                 throw fail("cannot order \(lw) (\(lc.type.name)) against \(rw) (\(rc.type.name))", e)
+            }
+            let isOp: (Int) -> Bool
+            switch op {
+            case .lt: isOp = { $0 < 0 }
+            case .le: isOp = { $0 <= 0 }
+            case .gt: isOp = { $0 > 0 }
+            default: isOp = { $0 >= 0 }
+            }
+            // Numbers and dates are ordered unboxed; the null errors are worded as below.
+            if lc.type.isNumber && rc.type.isNumber {
+                let ln = lc.asNumber(lw), rn = rc.asNumber(rw)
+                if let k = rc.constant, case .number(let kn) = k {
+                    return .boolean { f throws(EvaluationError) in
+                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
+                        return isOp(ExactDecimal.compare(a, kn))
+                    }
+                }
+                return .boolean { f throws(EvaluationError) in
+                    let a = try ln(f), b = try rn(f)
+                    guard let a else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
+                    guard let b else { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
+                    return isOp(ExactDecimal.compare(a, b))
+                }
+            }
+            if case .date = lc.type, case .date = rc.type {
+                let ld = lc.asDay(lw), rd = rc.asDay(rw)
+                return .boolean { f throws(EvaluationError) in
+                    let a = try ld(f), b = try rd(f)
+                    guard let a else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
+                    guard let b else { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
+                    return isOp(a < b ? -1 : (a == b ? 0 : 1))
+                }
             }
             return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
                 let a = try le(f), b = try re(f)
@@ -180,10 +238,13 @@ final class ExpressionCompiler {
             guard lc.type.comparable(with: itemType) else {
                 throw fail("cannot look for \(lc.type.name) in a list of \(itemType.name)", e)
             }
-            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
+            if case .list(let items)? = rc.constant {
+                return .boolean { f throws(EvaluationError) in items.contains(try le(f)) }
+            }
+            return .boolean { f throws(EvaluationError) in
                 let v = try le(f)
-                return .bool(try Operators.list(try re(f), rw).contains(v))
-            }, constant: nil)
+                return try Operators.list(try re(f), rw).contains(v)
+            }
         }
     }
 

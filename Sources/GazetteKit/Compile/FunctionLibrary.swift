@@ -71,8 +71,21 @@ enum FunctionLibrary {
             guard type.isNumber || isDate(type) || c.isNull(type) else { throw c.fail("\(name) works on numbers or dates", call) }
             let wantMin = name == "min"
             let single = xs.count == 1 && { if case .list = xs[0].type { return true } else { return false } }()
-            let evals = xs.map(\.eval)
             let labels = args.map { c.text($0) }
+            // Two numbers (`max(0, a - b)`) are compared unboxed, with no array per call; both are
+            // evaluated before either is checked for null, as the general path does.
+            if !single, type.isNumber, xs.count == 2 {
+                let a = xs[0].asNumber(labels[0]), b = xs[1].asNumber(labels[1])
+                xs.removeAll()
+                return .numeric(type) { f throws(EvaluationError) in
+                    let x = try a(f), y = try b(f)
+                    guard let x else { throw EvaluationError(.nullValue, path: labels[0], "\(labels[0]) is absent (null) in \(whole)") }
+                    guard let y else { throw EvaluationError(.nullValue, path: labels[1], "\(labels[1]) is absent (null) in \(whole)") }
+                    let o = ExactDecimal.compare(y, x)
+                    return (wantMin ? o < 0 : o > 0) ? y : x
+                }
+            }
+            let evals = xs.map(\.eval)
             xs.removeAll()
             return CompiledExpr(type: type, eval: { f throws(EvaluationError) in
                 var values: [(Value, String)] = []
@@ -93,8 +106,11 @@ enum FunctionLibrary {
             }, constant: nil)
         case "present":
             try arity(1...1)
-            let xe = try arg(0).eval
-            return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in .bool(!(try xe(f)).isNull) }, constant: nil)
+            let x = try arg(0)
+            if let n = x.number { return .boolean { f throws(EvaluationError) in try n(f) != nil } }
+            if let d = x.day { return .boolean { f throws(EvaluationError) in try d(f) != nil } }
+            let xe = x.eval
+            return .boolean { f throws(EvaluationError) in !(try xe(f)).isNull }
         case "coalesce":
             try arity(2...8)
             let xs = try args.map { (a: Expr) throws(CompileError) -> CompiledExpr in try c.compile(a) }

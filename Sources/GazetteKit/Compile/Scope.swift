@@ -40,12 +40,24 @@ struct CompileError: Error {
 }
 
 /// A compiled expression with its static type and, when known at load, its constant value.
+/// Expressions of a boolean, number or date type may also carry an unboxed evaluator (see
+/// `TypedEvaluators.swift`), which conditions, comparisons and arithmetic call instead of `eval`.
 struct CompiledExpr {
     let type: ValueType
     let eval: Evaluator
     let constant: Value?
+    var bool: BoolEvaluator? = nil
+    var number: NumberEvaluator? = nil
+    var day: DayEvaluator? = nil
 
     static func constant(_ v: Value, _ type: ValueType) -> CompiledExpr {
-        CompiledExpr(type: type, eval: { _ throws(EvaluationError) in v }, constant: v)
+        var c = CompiledExpr(type: type, eval: { _ throws(EvaluationError) in v }, constant: v)
+        switch v {
+        case .bool(let b): c.bool = { _ throws(EvaluationError) in b }
+        case .number(let n): c.number = { _ throws(EvaluationError) in n }
+        case .date(let d): c.day = { _ throws(EvaluationError) in d }
+        default: break
+        }
+        return c
     }
 }

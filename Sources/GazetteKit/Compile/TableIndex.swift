@@ -4,11 +4,15 @@
 /// passes or fails each cell alike, so at load each piece gets the bitset of rows whose cell holds, and a
 /// case only has to find its piece — a binary search for numbers and dates, a dictionary hit for enum
 /// codes and strings — and AND the columns' bitsets. No cell closure runs per case.
-struct TableIndex {
+final class TableIndex {
     /// How one column finds the piece a value falls in.
     enum Column {
         /// Sorted distinct bounds; pieces are `< b0`, `= b0`, `(b0, b1)`, `= b1`, …, `> bk`.
         case ordered(bounds: [Value])
+        /// The same for a number column, unboxed: compared without building Values.
+        case numbers([ExactDecimal])
+        /// The same for a date column, unboxed.
+        case days([Day])
         /// Values named by equality cells; every other value is the last piece.
         case keyed([Value: Int], other: Int)
         /// An enum column: the piece is the code's position (a short linear scan beats hashing).
@@ -22,11 +26,14 @@ struct TableIndex {
     let nullBits: [[UInt64]]
     let words: Int
     let rowCount: Int
+    /// Every row's bit set (one-word tables): where the AND of the columns starts.
+    let allRows: UInt64
 
     /// Builds the index, or nil when a column cannot be indexed (the closures then decide).
     init?(tests: [[UnaryTest<Value>]], types: [ValueType], rowCount: Int) {
         self.rowCount = rowCount
         words = max(1, (rowCount + 63) / 64)
+        allRows = rowCount >= 64 ? ~0 : (1 << UInt64(rowCount)) - 1
         var columns: [Column] = []
         var bits: [[UInt64]] = []
         var nullBits: [[UInt64]] = []
@@ -40,7 +47,15 @@ struct TableIndex {
                 for c in cells { DomainPartition.collect(c, into: &bounds) }
                 bounds = TableIndex.sortedDistinct(bounds)
                 guard bounds.allSatisfy({ Operators.order($0, $0) != nil }) else { return nil }
-                columns.append(.ordered(bounds: bounds))
+                let numbers = bounds.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
+                let days = bounds.compactMap { if case .date(let d) = $0 { return d } else { return nil } }
+                if numbers.count == bounds.count {
+                    columns.append(.numbers(numbers))
+                } else if days.count == bounds.count {
+                    columns.append(.days(days))
+                } else {
+                    columns.append(.ordered(bounds: bounds))
+                }
                 witnesses = TableIndex.orderedWitnesses(bounds)
             case .enumeration, .string, .boolean, .quarter:
                 guard cells.allSatisfy(TableIndex.equalityOnly) else { return nil }
@@ -132,6 +147,25 @@ struct TableIndex {
             guard case .string(let s) = v else { return codes.count }
             for i in 0..<codes.count where codes[i] == s { return i }
             return codes.count
+        case .numbers(let bounds):
+            guard case .number(let x) = v else { return -1 }
+            var lo = 0, hi = bounds.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let c = ExactDecimal.compare(x, bounds[mid])
+                if c == 0 { return 2 * mid + 1 }
+                if c < 0 { hi = mid } else { lo = mid + 1 }
+            }
+            return 2 * lo
+        case .days(let bounds):
+            guard case .date(let x) = v else { return -1 }
+            var lo = 0, hi = bounds.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if x == bounds[mid] { return 2 * mid + 1 }
+                if x < bounds[mid] { hi = mid } else { lo = mid + 1 }
+            }
+            return 2 * lo
         case .ordered(let bounds):
             var lo = 0, hi = bounds.count
             while lo < hi {
@@ -142,6 +176,14 @@ struct TableIndex {
             }
             return 2 * lo
         }
+    }
+
+    /// The rows a value admits in one column of a one-word table, or nil when it cannot be placed.
+    @inline(__always)
+    func mask(_ k: Int, _ v: Value) -> UInt64? {
+        if v.isNull { return nullBits[k][0] }
+        let p = piece(columns[k], v)
+        return p < 0 ? nil : bits[k][p]
     }
 
     /// The rows matching the values, in order (at most `limit`).

@@ -2,6 +2,16 @@
 struct DecisionEvaluator {
     let rulebook: Rulebook
     let tracing: Bool
+    /// Copied out of the rulebook once: read on every case.
+    let today: Day
+    let calendar: WorkingDayCalendar?
+
+    init(rulebook: Rulebook, tracing: Bool) {
+        self.rulebook = rulebook
+        self.tracing = tracing
+        today = rulebook.today
+        calendar = rulebook.calendar
+    }
 
     /// The input members a case may carry besides the declared inputs.
     static let reservedKeys: Set<String> = ["id", "asOf"]
@@ -50,8 +60,8 @@ struct DecisionEvaluator {
     /// The judging date: the explicit one (--as-of or the case's asOf), else the decision's date input, else today.
     func judgingDay(_ d: CompiledDecision, inputs: [Value], asOf: Day?) -> Day {
         if let asOf { return asOf }
-        if let name = d.decision.asOfInput, let i = d.inputIndex[name], case .date(let day) = inputs[i] { return day }
-        return rulebook.today
+        if let i = d.asOfInputIndex, case .date(let day) = inputs[i] { return day }
+        return today
     }
 
     /// The version in force on a day, or the error that lists the versions.
@@ -71,13 +81,16 @@ struct DecisionEvaluator {
             reuse.reset(asOf: day)
             frame = reuse
         } else {
-            frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: rulebook.calendar, tracing: tracing)
+            frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: calendar, tracing: tracing)
         }
         for (i, v) in inputs.enumerated() { frame.slots[i] = v }
         frame.slots[d.asOfSlot] = .date(day)
 
         var trace: [TraceStep] = []
         var findings: [FindingResult] = []
+        // Values captured by raised findings go after the outputs, in one array.
+        var raised: [EvaluationResult.RaisedFinding] = []
+        var captured: [Value] = []
         var citeKeys: [String] = tracing ? d.decision.source : []
         if !unknown.isEmpty { findings.append(DecisionEvaluator.unknownFields(unknown)) }
         for use in d.useSlots {
@@ -96,13 +109,10 @@ struct DecisionEvaluator {
             }
             findings.append(contentsOf: r.findings.filter { $0.code != "UNKNOWN_FIELD" })
         }
-        // By index: copying each (constraint, closure) pair per case costs more than the check.
-        for i in cv.constraints.indices {
-            let holds = try cv.constraints[i].1(frame)
-            if case .bool(false) = holds { continue }
-            let c = cv.constraints[i].0
-            guard try Operators.bool(holds, c.when.text) else { continue }
-            throw EvaluationError(.inputConstraint, path: c.path, "\(c.message.en) (\(c.message.zh)) [\(c.when.text)]")
+        let checks = cv.constraintChecks
+        for i in checks.indices {
+            guard try checks[i](frame) else { continue }
+            throw cv.constraintErrors[i]
         }
         if tracing {
             trace.append(TraceStep(kind: .input, name: "inputs", detail: "as of \(day), version \(cv.version.id)", rows: [],
@@ -114,7 +124,7 @@ struct DecisionEvaluator {
             case .set(let node):
                 let slot = node.slot
                 var applied = true
-                if let when = node.when, !(try Operators.bool(try when(frame), node.source.when?.text ?? "when")) {
+                if let when = node.when, !(try when(frame)) {
                     frame.slots[slot] = .null
                     applied = false
                 } else {
@@ -131,11 +141,11 @@ struct DecisionEvaluator {
                                            explanation: applied ? node.explain?.render(frame) : nil))
                 }
             case .finding(let node):
-                let fired = try Operators.bool(try node.when(frame), node.source.when.text)
+                let fired = try node.when(frame)
                 if fired {
-                    findings.append(FindingResult(code: node.def.code, severity: node.def.severity,
-                                                  message: node.message.render(frame), citations: node.citations,
-                                                  citationsJSON: node.citationsJSON))
+                    let captures = node.message.captures
+                    raised.append(EvaluationResult.RaisedFinding(node: node, offset: cv.outputSlots.count + captured.count))
+                    for slot in captures { captured.append(frame.slots[slot]) }
                 }
                 if tracing {
                     let def = node.def, source = node.source, using = node.using
@@ -156,16 +166,17 @@ struct DecisionEvaluator {
             }
         }
         var values: [Value] = []
-        values.reserveCapacity(cv.outputSlots.count)
+        values.reserveCapacity(cv.outputSlots.count + captured.count)
         for slot in cv.outputSlots { values.append(frame.slots[slot]) }
+        values.append(contentsOf: captured)
         var citations: [Citation] = []
         if tracing {
             citeKeys += DecisionEvaluator.enumCitations(d.decision.outputs, values)
             var seen: Set<String> = []
             citations = citeKeys.filter { seen.insert($0).inserted }.compactMap { d.decision.citations[$0] }
         }
-        return EvaluationResult(decisionId: d.decision.id, version: cv.version.id, asOf: day, outputSpecs: d.decision.outputs,
-                                outputValues: values, findings: findings, trace: trace, citations: citations)
+        return EvaluationResult(header: cv, asOf: day, values: values, given: findings, raised: raised,
+                                explanation: tracing ? EvaluationResult.Explanation(trace: trace, citations: citations) : nil)
     }
 
     static func unknownFields(_ unknown: [String]) -> FindingResult {

@@ -4,19 +4,25 @@ enum TableEvaluator {
     /// with exactly one winner. Returns false to let `run` handle everything else (and word the errors).
     static func runIndexed(_ t: CompiledTable, frame: Frame) throws(EvaluationError) -> Bool {
         guard let index = t.index, index.words == 1, t.hitPolicy == .first || t.hitPolicy == .unique else { return false }
-        var m: UInt64 = index.rowCount == 64 ? ~0 : (1 << UInt64(index.rowCount)) - 1
-        for k in 0..<t.inputs.count {
-            let v = try t.inputs[k](frame)
-            if v.isNull { m &= index.nullBits[k][0]; continue }
-            let p = index.piece(index.columns[k], v)
-            if p < 0 { return false }
-            m &= index.bits[k][p]
+        var m = index.allRows
+        let slots = t.inputSlots
+        for k in 0..<slots.count {
+            // A plain name is looked up where it lies in the frame; other columns run their closure.
+            let bits = slots[k] >= 0 ? index.mask(k, frame.slots[slots[k]]) : index.mask(k, try t.inputs[k](frame))
+            guard let bits else { return false }
+            m &= bits
         }
         if m == 0 { return false }
         let row = m.trailingZeroBitCount
         if t.hitPolicy == .unique && m & (m - 1) != 0 { return false }
+        let outSlots = t.outputSlots
+        if let literals = t.literalOutputs {
+            let base = row * outSlots.count
+            for k in 0..<outSlots.count { frame.slots[outSlots[k]] = literals[base + k] }
+            return true
+        }
         let outputs = t.rows[row].outputs
-        for (k, slot) in t.outputSlots.enumerated() { frame.slots[slot] = try outputs[k](frame) }
+        for k in 0..<outSlots.count { frame.slots[outSlots[k]] = try outputs[k](frame) }
         return true
     }
 

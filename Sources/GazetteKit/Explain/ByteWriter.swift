@@ -26,27 +26,32 @@ struct ByteWriter {
 
     /// A JSON string: copied as is unless it needs escapes.
     mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        stringContent(s)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The inside of a JSON string, escaped, without the quotes.
+    mutating func stringContent(_ s: String) {
         var s = s
         s.withUTF8 { u in
-            bytes.append(UInt8(ascii: "\""))
             if !u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
                 bytes.append(contentsOf: u)
-            } else {
-                for c in u {
-                    switch c {
-                    case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                    case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                    case ..<0x20:
-                        let hex = Array("0123456789abcdef".utf8)
-                        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]])
-                    default: bytes.append(c)
-                    }
+                return
+            }
+            for c in u {
+                switch c {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]])
+                default: bytes.append(c)
                 }
             }
-            bytes.append(UInt8(ascii: "\""))
         }
     }
 

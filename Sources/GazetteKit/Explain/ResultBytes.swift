@@ -67,7 +67,8 @@ struct ResultBytes {
         }
         w.raw(lastDayBytes)
         w.raw(",\"outputs\":{")
-        for (i, v) in r.outputValues.enumerated() {
+        for i in 0..<r.outputCount {
+            let v = r.values[i]
             if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
             w.raw(outputNames[i])
             let table = codes[i]
@@ -86,10 +87,26 @@ struct ResultBytes {
             }
         }
         w.raw("},\"findings\":[")
-        for (i, f) in r.findings.enumerated() {
-            if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
+        var first = true
+        for f in r.given {
+            if !first { w.bytes.append(UInt8(ascii: ",")) }
+            first = false
             w.raw(ResultJSON.finding(f))
         }
+        for f in r.raised {
+            if !first { w.bytes.append(UInt8(ascii: ",")) }
+            first = false
+            raised(f.node, r.captured(f), into: &w)
+        }
         w.raw("]}\n")
+    }
+
+    /// A raised finding's object; its message is written from its template, never built as a String.
+    func raised(_ node: FindingNode, _ captured: ArraySlice<Value>, into w: inout ByteWriter) {
+        w.raw(node.headBytes)
+        node.message.write(.zh, captured, into: &w)
+        w.raw("\",\"en\":\"")
+        node.message.write(.en, captured, into: &w)
+        w.raw(node.tailBytes)
     }
 }

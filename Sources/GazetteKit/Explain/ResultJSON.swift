@@ -37,7 +37,7 @@ public enum ResultJSON {
     static func finding(_ f: FindingResult) -> String {
         var s = "{\"code\":" + JSONWriter.quote(f.code) + ",\"severity\":" + JSONWriter.quote(f.severity.rawValue)
         s += ",\"message\":" + localized(f.message)
-        s += f.citationsJSON ?? citationMembers(f.citations)
+        if case .raised(let node, _) = f.storage { s += node.citationsJSON } else { s += citationMembers(f.citations) }
         return s + "}"
     }
 

@@ -44,55 +44,83 @@ enum Template {
 }
 
 /// A message template split once at load into text and value slots, so rendering is concatenation.
+/// The slots a template reads are listed once (`captures`); a finding copies just those values when it
+/// fires and renders the text only when someone reads it.
 struct CompiledTemplate {
     enum Part {
-        case text(String)
-        case value(slot: Int, type: ValueType)
+        /// Literal text, with its JSON-escaped bytes for the batch writer.
+        case text(String, escaped: [UInt8])
+        /// The value of `captures[index]`, displayed as its type reads.
+        case value(index: Int, type: ValueType)
     }
 
     let zh: [Part]
     let en: [Part]
     let source: LocalizedText
+    /// The frame slots the template reads, each once, in first-use order.
+    let captures: [Int]
 
     init(_ text: LocalizedText, names: [String: Scope.Binding]) {
         source = text
-        zh = CompiledTemplate.split(text.zh, names)
-        en = CompiledTemplate.split(text.en, names)
+        var captures: [Int] = []
+        zh = CompiledTemplate.split(text.zh, names, &captures)
+        en = CompiledTemplate.split(text.en, names, &captures)
+        self.captures = captures
     }
 
-    static func split(_ s: String, _ names: [String: Scope.Binding]) -> [Part] {
+    static func split(_ s: String, _ names: [String: Scope.Binding], _ captures: inout [Int]) -> [Part] {
         var parts: [Part] = []
         var literal = ""
+        func flush() {
+            guard !literal.isEmpty else { return }
+            var w = ByteWriter(capacity: literal.utf8.count)
+            w.stringContent(literal)
+            parts.append(.text(literal, escaped: w.bytes))
+            literal = ""
+        }
         for segment in Template.segments(s) {
             switch segment {
             case .text(let t):
                 literal += t
             case .placeholder(let name):
                 guard let b = names[name] else { literal += "{\(name)}"; continue }
-                if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
-                parts.append(.value(slot: b.slot, type: b.type))
+                flush()
+                let index = captures.firstIndex(of: b.slot) ?? captures.count
+                if index == captures.count { captures.append(b.slot) }
+                parts.append(.value(index: index, type: b.type))
             }
         }
-        if !literal.isEmpty { parts.append(.text(literal)) }
+        flush()
         return parts
     }
 
     /// The message with the case's values filled in.
-    func render(_ frame: Frame) -> LocalizedText {
-        if zh.count <= 1 && en.count <= 1, case .text? = zh.first ?? .text(""), case .text? = en.first ?? .text("") {
-            return source
-        }
-        return LocalizedText(zh: CompiledTemplate.join(zh, frame, .zh), en: CompiledTemplate.join(en, frame, .en))
+    func render(_ frame: Frame) -> LocalizedText { render(captured: captures.map { frame.slots[$0] }[...]) }
+
+    /// The message with captured values filled in.
+    func render(captured: ArraySlice<Value>) -> LocalizedText {
+        if captures.isEmpty { return source }
+        return LocalizedText(zh: CompiledTemplate.join(zh, captured, .zh), en: CompiledTemplate.join(en, captured, .en))
     }
 
-    static func join(_ parts: [Part], _ frame: Frame, _ lang: Language) -> String {
+    static func join(_ parts: [Part], _ captured: ArraySlice<Value>, _ lang: Language) -> String {
         var out = ""
         for p in parts {
             switch p {
-            case .text(let t): out += t
-            case .value(let slot, let type): out += Template.display(frame.slots[slot], type, lang)
+            case .text(let t, _): out += t
+            case .value(let i, let type): out += Template.display(captured[captured.startIndex + i], type, lang)
             }
         }
         return out
+    }
+
+    /// Writes one language of the message as JSON string content (no quotes), straight to bytes.
+    func write(_ lang: Language, _ captured: ArraySlice<Value>, into w: inout ByteWriter) {
+        for p in lang == .zh ? zh : en {
+            switch p {
+            case .text(_, let escaped): w.raw(escaped)
+            case .value(let i, let type): w.stringContent(Template.display(captured[captured.startIndex + i], type, lang))
+            }
+        }
     }
 }

@@ -118,20 +118,30 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return n
     }
 
+    /// 10^0 … 10^38, computed once: rescaling and rounding need them on every arithmetic step.
+    static let powers: [Int128] = {
+        var out: [Int128] = [1]
+        for _ in 1...38 { out.append(out[out.count - 1] * 10) }
+        return out
+    }()
+
     static func pow10(_ n: Int) -> Int128? {
         guard n >= 0, n <= 38 else { return nil }
-        var p: Int128 = 1
-        for _ in 0..<n { p *= 10 }
-        return p
+        return powers[n]
     }
 
     /// The same value without trailing fractional zeros (`1.50` → `1.5`).
     public var normalized: ExactDecimal {
-        var s = significand
+        if scale == 0 { return self }
+        if significand == 0 { return ExactDecimal(significand: 0, scale: 0) }
         var k = scale
-        while k > 0 && s % 10 == 0 { s /= 10; k -= 1 }
-        if s == 0 { k = 0 }
-        return ExactDecimal(significand: s, scale: k)
+        // Most figures fit 64 bits, where division is a machine instruction, not a library call.
+        if let small = Int64(exactly: significand) {
+            var s = small
+            while k > 0 && s % 10 == 0 { s /= 10; k -= 1 }
+            return ExactDecimal(significand: Int128(s), scale: k)
+        }
+        return ExactDecimal.stripZeros(significand, scale: k)
     }
 
     /// True when the value has no fractional part.
@@ -221,6 +231,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         if other.significand == 0 { throw .divisionByZero }
         let a = normalized, b = other.normalized
         if a.significand == 0 { return .zero }
+        if let q = ExactDecimal.divideSmall(a, b) { return q }
         var target = max(ExactDecimal.divisionScale, a.scale - b.scale)
         // Numerator scaled by 10^k so that the integer quotient has `target` fractional digits.
         while target >= 0 {
@@ -262,11 +273,12 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         guard let p = ExactDecimal.pow10(drop) else {
             return ExactDecimal(significand: 0, scale: 0)
         }
-        let q = significand / p
-        let r = significand % p
-        if r == 0 { return ExactDecimal(significand: q, scale: places).normalized }
+        // On magnitudes, with machine divisions: the same digits as `significand / p` and `% p`.
+        let (qm, r) = ExactDecimal.divMod(significand.magnitude, pow10: drop)
         let negative = significand < 0
-        let twice = r.magnitude * 2
+        let q = negative ? -Int128(qm) : Int128(qm)
+        if r == 0 { return ExactDecimal(significand: q, scale: places).normalized }
+        let twice = r * 2
         let half = p.magnitude
         var up: Bool
         switch mode {

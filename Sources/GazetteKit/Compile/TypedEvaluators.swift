@@ -1,0 +1,133 @@
+/// Unboxed evaluators: a condition, a number or a date computed without wrapping it in a `Value`.
+///
+/// Every boxed evaluator returns a `Value`, and an enum copy costs reference counting whenever the
+/// payload is a string or list. Most of what a rule computes per case is conditions over numbers and
+/// dates, so the compiler also builds these typed closures where the static type allows; `nil` means
+/// the value is absent (null), and each consumer words its own error for that, exactly as the boxed
+/// path does.
+typealias BoolEvaluator = (Frame) throws(EvaluationError) -> Bool?
+/// A condition that must hold a value: null is an error worded with the condition's text, built in at load.
+typealias Condition = (Frame) throws(EvaluationError) -> Bool
+/// A number, or nil for null.
+typealias NumberEvaluator = (Frame) throws(EvaluationError) -> ExactDecimal?
+/// A day, or nil for null.
+typealias DayEvaluator = (Frame) throws(EvaluationError) -> Day?
+
+extension CompiledExpr {
+    /// A boolean expression from its unboxed evaluator; the boxed one is derived.
+    static func boolean(_ b: @escaping BoolEvaluator) -> CompiledExpr {
+        CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in try b(f).map(Value.bool) ?? .null }, constant: nil, bool: b)
+    }
+
+    /// A number expression from its unboxed evaluator.
+    static func numeric(_ type: ValueType, _ n: @escaping NumberEvaluator) -> CompiledExpr {
+        CompiledExpr(type: type, eval: { f throws(EvaluationError) in try n(f).map(Value.number) ?? .null }, constant: nil, number: n)
+    }
+
+    /// A date expression from its unboxed evaluator.
+    static func dated(_ d: @escaping DayEvaluator) -> CompiledExpr {
+        CompiledExpr(type: .date, eval: { f throws(EvaluationError) in try d(f).map(Value.date) ?? .null }, constant: nil, day: d)
+    }
+
+    /// A slot read, with the unboxed reader its type allows.
+    static func slot(_ slot: Int, name: String, type: ValueType) -> CompiledExpr {
+        var c = CompiledExpr(type: type, eval: { f throws(EvaluationError) in f.slots[slot] }, constant: nil)
+        switch type {
+        case .boolean:
+            c.bool = { f throws(EvaluationError) in
+                switch f.slots[slot] {
+                case .bool(let b): return b
+                case .null: return nil
+                case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not true or false")
+                }
+            }
+        case .integer, .decimal:
+            c.number = { f throws(EvaluationError) in
+                switch f.slots[slot] {
+                case .number(let n): return n
+                case .null: return nil
+                case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a number")
+                }
+            }
+        case .date:
+            c.day = { f throws(EvaluationError) in
+                switch f.slots[slot] {
+                case .date(let d): return d
+                case .null: return nil
+                case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a date")
+                }
+            }
+        default:
+            break
+        }
+        return c
+    }
+
+    /// The expression as a condition: its unboxed evaluator, or the boxed one unwrapped with the
+    /// same wrong-type error `Operators.bool` gives.
+    func asBool(_ what: String) -> BoolEvaluator {
+        if let bool { return bool }
+        let ev = eval
+        return { f throws(EvaluationError) in
+            switch try ev(f) {
+            case .bool(let b): return b
+            case .null: return nil
+            case let v: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not true or false")
+            }
+        }
+    }
+
+    /// The expression as a condition whose null is the error `Operators.bool` gives for `what`.
+    func asCondition(_ what: String) -> Condition {
+        let b = asBool(what)
+        return { f throws(EvaluationError) in
+            guard let x = try b(f) else { throw Operators.nullBool(what) }
+            return x
+        }
+    }
+
+    /// The expression as a number (unboxed when possible), with `Operators.number`'s wrong-type error.
+    func asNumber(_ what: String) -> NumberEvaluator {
+        if let number { return number }
+        let ev = eval
+        return { f throws(EvaluationError) in
+            switch try ev(f) {
+            case .number(let n): return n
+            case .null: return nil
+            case let v: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a number")
+            }
+        }
+    }
+
+    /// The expression as a date (unboxed when possible), with `Operators.date`'s wrong-type error.
+    func asDay(_ what: String) -> DayEvaluator {
+        if let day { return day }
+        let ev = eval
+        return { f throws(EvaluationError) in
+            switch try ev(f) {
+            case .date(let d): return d
+            case .null: return nil
+            case let v: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a date")
+            }
+        }
+    }
+}
+
+extension Operators {
+    /// The error for a null where true or false is needed (the same words `bool` uses).
+    static func nullBool(_ what: String) -> EvaluationError {
+        EvaluationError(.nullValue, path: what, "\(what) is absent (null) but true or false is needed")
+    }
+
+    /// The error for a null where a number is needed (the same words `number` uses).
+    static func nullNumber(_ what: String) -> EvaluationError {
+        EvaluationError(.nullValue, path: what, "\(what) is absent (null) but a number is needed")
+    }
+
+    /// A condition's value, or its null error.
+    @inline(__always)
+    static func require(_ b: Bool?, _ what: String) throws(EvaluationError) -> Bool {
+        guard let b else { throw nullBool(what) }
+        return b
+    }
+}
