@@ -81,6 +81,9 @@ final class CompiledVersion {
     let constraintErrors: [EvaluationError]
     /// Every name a message template may use, with its slot and type.
     let names: [String: Scope.Binding]
+    /// The version judged per combination of input pieces, when it qualifies; set once at load,
+    /// before any case is judged.
+    var plan: PiecewisePlan?
     /// Version dates, read on every case.
     let from: Day
     let until: Day?

@@ -187,27 +187,35 @@ final class ExpressionCompiler {
             guard orderable(lc.type, rc.type) else {
                 throw fail("cannot order \(lw) (\(lc.type.name)) against \(rw) (\(rc.type.name))", e)
             }
-            let isOp: (Int) -> Bool
-            switch op {
-            case .lt: isOp = { $0 < 0 }
-            case .le: isOp = { $0 <= 0 }
-            case .gt: isOp = { $0 > 0 }
-            default: isOp = { $0 >= 0 }
-            }
             // Numbers and dates are ordered unboxed; the null errors are worded as below.
             if lc.type.isNumber && rc.type.isNumber {
                 let ln = lc.asNumber(lw), rn = rc.asNumber(rw)
                 if let k = rc.constant, case .number(let kn) = k {
-                    return .boolean { f throws(EvaluationError) in
+                    // `x > 100`: one closure per operator, so the comparison is not another call.
+                    switch op {
+                    case .lt: return .boolean { f throws(EvaluationError) in
                         guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                        return isOp(ExactDecimal.compare(a, kn))
+                        return ExactDecimal.compare(a, kn) < 0
+                    }
+                    case .le: return .boolean { f throws(EvaluationError) in
+                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
+                        return ExactDecimal.compare(a, kn) <= 0
+                    }
+                    case .gt: return .boolean { f throws(EvaluationError) in
+                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
+                        return ExactDecimal.compare(a, kn) > 0
+                    }
+                    default: return .boolean { f throws(EvaluationError) in
+                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
+                        return ExactDecimal.compare(a, kn) >= 0
+                    }
                     }
                 }
                 return .boolean { f throws(EvaluationError) in
                     let a = try ln(f), b = try rn(f)
                     guard let a else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
                     guard let b else { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
-                    return isOp(ExactDecimal.compare(a, b))
+                    return Operators.holds(op, ExactDecimal.compare(a, b))
                 }
             }
             if case .date = lc.type, case .date = rc.type {
@@ -216,7 +224,7 @@ final class ExpressionCompiler {
                     let a = try ld(f), b = try rd(f)
                     guard let a else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
                     guard let b else { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
-                    return isOp(a < b ? -1 : (a == b ? 0 : 1))
+                    return Operators.holds(op, a < b ? -1 : (a == b ? 0 : 1))
                 }
             }
             return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in

@@ -126,9 +126,13 @@ enum FunctionLibrary {
             let x = try arg(0)
             guard case .enumeration(let def) = x.type else { throw c.fail("\(name) needs an enum value, but \(w(0)) is \(x.type.name)", args[0]) }
             let xe = x.eval, zh = name == "label"
+            // Codes and their label Values, built once: a short scan of small strings beats hashing.
+            let codes = def.cases.map(\.code)
+            let labels = def.cases.map { Value.string(zh ? $0.label.zh : $0.label.en) }
             return CompiledExpr(type: .string, eval: { f throws(EvaluationError) in
-                guard case .string(let code) = try xe(f), let i = def.index(ofCode: code) else { return .null }
-                return .string(zh ? def.cases[i].label.zh : def.cases[i].label.en)
+                guard case .string(let code) = try xe(f) else { return .null }
+                for i in codes.indices where codes[i] == code { return labels[i] }
+                return .null
             }, constant: nil)
         case "date":
             if args.count == 3 {

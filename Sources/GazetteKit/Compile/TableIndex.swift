@@ -178,6 +178,16 @@ final class TableIndex {
         }
     }
 
+    /// The bounds an ordered column is cut at, as values; nil for keyed and code columns.
+    func bounds(of k: Int) -> [Value]? {
+        switch columns[k] {
+        case .numbers(let b): return b.map(Value.number)
+        case .days(let b): return b.map(Value.date)
+        case .ordered(let b): return b
+        case .keyed, .codes: return nil
+        }
+    }
+
     /// The rows a value admits in one column of a one-word table, or nil when it cannot be placed.
     @inline(__always)
     func mask(_ k: Int, _ v: Value) -> UInt64? {

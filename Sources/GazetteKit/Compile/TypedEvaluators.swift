@@ -124,6 +124,17 @@ extension Operators {
         EvaluationError(.nullValue, path: what, "\(what) is absent (null) but a number is needed")
     }
 
+    /// Whether an ordering result satisfies `<`, `<=`, `>` or `>=`.
+    @inline(__always)
+    static func holds(_ op: BinaryOp, _ c: Int) -> Bool {
+        switch op {
+        case .lt: return c < 0
+        case .le: return c <= 0
+        case .gt: return c > 0
+        default: return c >= 0
+        }
+    }
+
     /// A condition's value, or its null error.
     @inline(__always)
     static func require(_ b: Bool?, _ what: String) throws(EvaluationError) -> Bool {

@@ -72,10 +72,16 @@ struct DecisionEvaluator {
     }
 
     /// Runs the version in force on bound inputs; `dependency` judges decisions named in `uses`.
-    func judge(_ d: CompiledDecision, inputs: [Value], unknown: [String], asOf: Day?, reuse: Frame? = nil,
+    func judge(_ d: CompiledDecision, inputs: [Value], unknown: [String], asOf: Day?, reuse: Frame? = nil, planned: Bool = true,
                dependency: (CompiledDecision) throws(EvaluationError) -> EvaluationResult) throws(EvaluationError) -> EvaluationResult {
         let day = judgingDay(d, inputs: inputs, asOf: asOf)
         let cv = d.versions[try DecisionEvaluator.version(d, on: day)]
+        // A version judged per piece at load answers from its table (never when explaining).
+        if planned, !tracing, let plan = cv.plan, let a = plan.answer(inputs) {
+            return EvaluationResult(header: cv, asOf: day, values: a.values,
+                                    given: unknown.isEmpty ? [] : [DecisionEvaluator.unknownFields(unknown)],
+                                    raised: a.raised, explanation: nil)
+        }
         let frame: Frame
         if let reuse, !tracing, reuse.capacity >= cv.slotCount {
             reuse.reset(asOf: day)
@@ -168,7 +174,7 @@ struct DecisionEvaluator {
         var values: [Value] = []
         values.reserveCapacity(cv.outputSlots.count + captured.count)
         for slot in cv.outputSlots { values.append(frame.slots[slot]) }
-        values.append(contentsOf: captured)
+        if !captured.isEmpty { values.append(contentsOf: captured) }
         var citations: [Citation] = []
         if tracing {
             citeKeys += DecisionEvaluator.enumCitations(d.decision.outputs, values)

@@ -232,6 +232,15 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         let a = normalized, b = other.normalized
         if a.significand == 0 { return .zero }
         if let q = ExactDecimal.divideSmall(a, b) { return q }
+        return try a.dividingWide(by: b)
+    }
+
+    /// The quotient with 128-bit arithmetic throughout: the reference `divideSmall` must agree with,
+    /// and the path for significands beyond 64 bits.
+    func dividingWide(by other: ExactDecimal) throws(Failure) -> ExactDecimal {
+        if other.significand == 0 { throw .divisionByZero }
+        let a = normalized, b = other.normalized
+        if a.significand == 0 { return .zero }
         var target = max(ExactDecimal.divisionScale, a.scale - b.scale)
         // Numerator scaled by 10^k so that the integer quotient has `target` fractional digits.
         while target >= 0 {

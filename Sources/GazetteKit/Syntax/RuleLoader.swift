@@ -102,6 +102,8 @@ struct RuleLoader {
         }
         for id in ids { visit(id, chain: []) }
         if !errors.isEmpty { throw LoadErrors(errors: errors) }
-        return Rulebook(files: files, compiled: compiled, ids: ids, calendar: calendar, today: today)
+        let book = Rulebook(files: files, compiled: compiled, ids: ids, calendar: calendar, today: today)
+        PiecewisePlan.attach(to: book)
+        return book
     }
 }
