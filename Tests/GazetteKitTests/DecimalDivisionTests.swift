@@ -9,6 +9,17 @@ import XCTest
 @testable import GazetteKit
 
 final class DecimalDivisionTests: XCTestCase {
+    /// `Int128.min` has magnitude 2^127, one more than Int128.max: normalising it once trapped.
+    func testInt128MinNormalisesWithoutTrapping() throws {
+        let a = try XCTUnwrap(ExactDecimal("-18446744073709551.616"))
+        let b = try XCTUnwrap(ExactDecimal("9223372036854775.808"))
+        let p = try a.multiplying(b)
+        XCTAssertEqual(p.significand, Int128.min)
+        XCTAssertEqual(p.description, "-170141183460469231731687303715884.105728")
+        XCTAssertEqual(ExactDecimal.stripZeros(Int128.min, scale: 6).significand, Int128.min)
+        XCTAssertEqual(ExactDecimal(significand: Int128.min, scale: 3).normalized, ExactDecimal(significand: Int128.min, scale: 3))
+    }
+
     typealias Rounding = ExactDecimal.Rounding
     typealias Failure = ExactDecimal.Failure
 
@@ -18,7 +29,7 @@ final class DecimalDivisionTests: XCTestCase {
         var rng = SplitMix64(seed: 0xD1F_0D)
         var report = Mismatches()
         var values: [UInt128] = [0, 1, 9, 10, UInt128(UInt64.max), UInt128(UInt64.max) + 1, UInt128.max, UInt128.max - 1]
-        values += Self.tenTo.flatMap { [$0 - 1, $0, $0 + 1] }
+        values += Self.tenTo.flatMap { p -> [UInt128] in [UInt128(p) - 1, UInt128(p), UInt128(p) + 1] }
         for _ in 0..<3_000 { values.append(rng.unsignedMagnitude()) }
         for m in values {
             for k in 0...38 {
@@ -309,10 +320,7 @@ private struct SplitMix64 {
         }
     }
 
-    /// A signed significand, possibly with trailing zeros, never `Int128.min`.
-    ///
-    /// `Int128.min` is left out on purpose: `stripZeros` traps converting its magnitude 2^127 back
-    /// to Int128, where the original `normalized` returned it unchanged.
+    /// A signed significand, possibly with trailing zeros (`Int128.min` has its own test).
     mutating func signedSignificandWithZeros() -> Int128 {
         let limit = UInt128(Int128.max)
         let base: UInt128
@@ -399,16 +407,15 @@ private struct SplitMix64 {
 
     /// A value to round: any signed significand (128-bit ones included) at scale 0...38.
     mutating func roundingInput() -> ExactDecimal {
-        let s: Int128
         if chance(20) {
-            // A remainder of exactly half at some position, to hit the tie rules.
+            // A remainder of exactly half when rounding to some place in 0...6: the tie rules.
             let drop = int(in: 1...12)
             let head = Int128(bits(int(in: 0...60)))
-            s = head * DecimalDivisionTests.tenTo[drop] + 5 * DecimalDivisionTests.tenTo[drop - 1]
-        } else {
-            s = Int128(truncatingIfNeeded: unsignedMagnitude() >> UInt128(int(in: 0...1)))
+            let s = head * DecimalDivisionTests.tenTo[drop] + 5 * DecimalDivisionTests.tenTo[drop - 1]
+            return ExactDecimal(significand: chance(50) ? -s : s, scale: drop + int(in: 0...6))
         }
-        let signedS = s == Int128.min ? s : (chance(50) ? -s : s)
-        return ExactDecimal(significand: signedS, scale: int(in: 0...38))
+        // Shifting by one bit or none: all 128 bits reinterpreted as Int128 give negatives and Int128.min too.
+        let s = Int128(truncatingIfNeeded: unsignedMagnitude() >> int(in: 0...1))
+        return ExactDecimal(significand: s == Int128.min || chance(50) ? s : -s, scale: int(in: 0...38))
     }
 }

@@ -77,8 +77,12 @@ final class CompiledVersion {
     let constraints: [(InputConstraint, Condition)]
     /// The constraints' checks alone, and the error each raises (worded once at load): the loop over
     /// them runs on every case, and copying a (constraint, closure) pair costs more than the check.
-    let constraintChecks: [Condition]
+    let constraintChecks: [ConditionBox]
     let constraintErrors: [EvaluationError]
+    /// How many finding steps the version has.
+    let findingSteps: Int
+    /// Null outputs with capacity for every finding's captured values (see `judge`).
+    let resultTemplate: [Value]
     /// Every name a message template may use, with its slot and type.
     let names: [String: Scope.Binding]
     /// The version judged per combination of input pieces, when it qualifies; set once at load,
@@ -97,7 +101,17 @@ final class CompiledVersion {
         self.slotCount = slotCount
         self.outputSlots = outputSlots
         self.constraints = constraints
-        constraintChecks = constraints.map(\.1)
+        constraintChecks = constraints.map { ConditionBox(test: $0.1) }
+        var captures = 0, findings = 0
+        for case .finding(let node) in steps {
+            captures += node.message.captures.count
+            findings += 1
+        }
+        findingSteps = findings
+        // Copying this array and then appending reserves room for every capture in one allocation.
+        var template = [Value](repeating: .null, count: outputSlots.count)
+        template.reserveCapacity(outputSlots.count + captures)
+        resultTemplate = template
         constraintErrors = constraints.map { c, _ in
             EvaluationError(.inputConstraint, path: c.path, "\(c.message.en) (\(c.message.zh)) [\(c.when.text)]")
         }

@@ -56,6 +56,7 @@ final class ExpressionCompiler {
         case .not(let operand, _):
             let c = try compile(operand)
             try expectBool(c, operand)
+            if let slot = c.presenceSlot { return .boolean { f throws(EvaluationError) in f.slots[slot].isNull } }
             let what = text(operand), cb = c.asBool(what)
             return .boolean { f throws(EvaluationError) in !(try Operators.require(try cb(f), what)) }
         case .binary(let op, let l, let r, _):
@@ -178,7 +179,16 @@ final class ExpressionCompiler {
                 let ld = lc.asDay(lw), rd = rc.asDay(rw)
                 return .boolean { f throws(EvaluationError) in (try ld(f) == (try rd(f))) == isEq }
             }
-            // A value against a literal (`band = "open"`): one closure call, not two.
+            // A name against a string literal (`band = "open"`): the slot is read in place and the
+            // lengths compared before the text.
+            if let slot = lc.slotIndex, case .string(let ks)? = rc.constant {
+                let n = ks.utf8.count
+                return .boolean { f throws(EvaluationError) in
+                    if case .string(let s) = f.slots[slot] { return (s.utf8.count == n && s == ks) == isEq }
+                    return (f.slots[slot] == .string(ks)) == isEq
+                }
+            }
+            // A value against a literal: one closure call, not two.
             if let k = rc.constant {
                 return .boolean { f throws(EvaluationError) in (try le(f) == k) == isEq }
             }
@@ -247,6 +257,16 @@ final class ExpressionCompiler {
                 throw fail("cannot look for \(lc.type.name) in a list of \(itemType.name)", e)
             }
             if case .list(let items)? = rc.constant {
+                // A name in a list of string literals (`band in ["paid", "paidPremium"]`): read in place.
+                let strings = items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+                if let slot = lc.slotIndex, strings.count == items.count {
+                    return .boolean { f throws(EvaluationError) in
+                        guard case .string(let s) = f.slots[slot] else { return items.contains(f.slots[slot]) }
+                        let n = s.utf8.count
+                        for k in strings where k.utf8.count == n && k == s { return true }
+                        return false
+                    }
+                }
                 return .boolean { f throws(EvaluationError) in items.contains(try le(f)) }
             }
             return .boolean { f throws(EvaluationError) in

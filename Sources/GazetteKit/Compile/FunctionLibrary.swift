@@ -107,6 +107,12 @@ enum FunctionLibrary {
         case "present":
             try arity(1...1)
             let x = try arg(0)
+            // `present(name)` reads the slot itself: one call, not three.
+            if case .name(let n, _) = args[0], let slot = c.scope.lookup(n)?.slot {
+                var e = CompiledExpr.boolean { f throws(EvaluationError) in !f.slots[slot].isNull }
+                e.presenceSlot = slot
+                return e
+            }
             if let n = x.number { return .boolean { f throws(EvaluationError) in try n(f) != nil } }
             if let d = x.day { return .boolean { f throws(EvaluationError) in try d(f) != nil } }
             let xe = x.eval

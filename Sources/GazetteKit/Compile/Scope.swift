@@ -49,6 +49,10 @@ struct CompiledExpr {
     var bool: BoolEvaluator? = nil
     var number: NumberEvaluator? = nil
     var day: DayEvaluator? = nil
+    /// For a plain name: its slot, so operators can read it without calling a closure.
+    var slotIndex: Int? = nil
+    /// For `present(name)`: the slot tested, so `not present(name)` can read it directly.
+    var presenceSlot: Int? = nil
 
     static func constant(_ v: Value, _ type: ValueType) -> CompiledExpr {
         var c = CompiledExpr(type: type, eval: { _ throws(EvaluationError) in v }, constant: v)

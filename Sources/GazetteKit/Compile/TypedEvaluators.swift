@@ -8,6 +8,11 @@
 typealias BoolEvaluator = (Frame) throws(EvaluationError) -> Bool?
 /// A condition that must hold a value: null is an error worded with the condition's text, built in at load.
 typealias Condition = (Frame) throws(EvaluationError) -> Bool
+/// A condition kept in an array. A bare closure type stored in an array is kept at the most general
+/// calling convention, and every call then goes through a conversion thunk; inside a struct it is not.
+struct ConditionBox {
+    let test: Condition
+}
 /// A number, or nil for null.
 typealias NumberEvaluator = (Frame) throws(EvaluationError) -> ExactDecimal?
 /// A day, or nil for null.
@@ -32,6 +37,7 @@ extension CompiledExpr {
     /// A slot read, with the unboxed reader its type allows.
     static func slot(_ slot: Int, name: String, type: ValueType) -> CompiledExpr {
         var c = CompiledExpr(type: type, eval: { f throws(EvaluationError) in f.slots[slot] }, constant: nil)
+        c.slotIndex = slot
         switch type {
         case .boolean:
             c.bool = { f throws(EvaluationError) in

@@ -96,7 +96,8 @@ struct DecisionEvaluator {
         var findings: [FindingResult] = []
         // Values captured by raised findings go after the outputs, in one array.
         var raised: [EvaluationResult.RaisedFinding] = []
-        var captured: [Value] = []
+        // Outputs first (filled at the end), then the values raised findings capture: one allocation.
+        var values: [Value] = []
         var citeKeys: [String] = tracing ? d.decision.source : []
         if !unknown.isEmpty { findings.append(DecisionEvaluator.unknownFields(unknown)) }
         for use in d.useSlots {
@@ -117,7 +118,7 @@ struct DecisionEvaluator {
         }
         let checks = cv.constraintChecks
         for i in checks.indices {
-            guard try checks[i](frame) else { continue }
+            guard try checks[i].test(frame) else { continue }
             throw cv.constraintErrors[i]
         }
         if tracing {
@@ -150,8 +151,10 @@ struct DecisionEvaluator {
                 let fired = try node.when(frame)
                 if fired {
                     let captures = node.message.captures
-                    raised.append(EvaluationResult.RaisedFinding(node: node, offset: cv.outputSlots.count + captured.count))
-                    for slot in captures { captured.append(frame.slots[slot]) }
+                    if values.isEmpty { values = cv.resultTemplate }
+                    if raised.isEmpty { raised.reserveCapacity(cv.findingSteps) }
+                    raised.append(EvaluationResult.RaisedFinding(node: node, offset: values.count))
+                    for slot in captures { values.append(frame.slots[slot]) }
                 }
                 if tracing {
                     let def = node.def, source = node.source, using = node.using
@@ -171,10 +174,12 @@ struct DecisionEvaluator {
                 }
             }
         }
-        var values: [Value] = []
-        values.reserveCapacity(cv.outputSlots.count + captured.count)
-        for slot in cv.outputSlots { values.append(frame.slots[slot]) }
-        if !captured.isEmpty { values.append(contentsOf: captured) }
+        if values.isEmpty {
+            values.reserveCapacity(cv.outputSlots.count)
+            for slot in cv.outputSlots { values.append(frame.slots[slot]) }
+        } else {
+            for (k, slot) in cv.outputSlots.enumerated() { values[k] = frame.slots[slot] }
+        }
         var citations: [Citation] = []
         if tracing {
             citeKeys += DecisionEvaluator.enumCitations(d.decision.outputs, values)

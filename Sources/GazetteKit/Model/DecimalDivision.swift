@@ -39,8 +39,9 @@ extension ExactDecimal {
                 k -= chunk
             }
         }
-        let s = Int128(m)
-        return ExactDecimal(significand: significand < 0 ? -s : s, scale: k)
+        // Two's complement from the magnitude, so 2^127 comes back as Int128.min rather than trapping.
+        let s = significand < 0 ? Int128(truncatingIfNeeded: 0 &- m) : Int128(truncatingIfNeeded: m)
+        return ExactDecimal(significand: s, scale: k)
     }
 
     /// The general path's quotient for operands whose significands fit 64 bits, or nil to use it.
