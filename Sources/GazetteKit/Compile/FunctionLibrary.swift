@@ -39,26 +39,29 @@ enum FunctionLibrary {
                 throw c.fail("argument 2 of \(name) must be a whole number of decimal places from 0 to 28", args[1])
             }
             let mode: ExactDecimal.Rounding = ["round": .halfUp, "roundHalfEven": .halfEven, "roundDown": .down, "roundUp": .up][name] ?? .halfUp
-            let xe = x.eval, xw = w(0)
-            return CompiledExpr(type: places == 0 && x.type.isNumber ? .integer : .decimal, eval: { f throws(EvaluationError) in
-                .number(try Operators.number(try xe(f), xw).rounded(to: places, mode: mode))
-            }, constant: nil)
+            let xw = w(0), xn = x.asNumber(xw)
+            return .numeric(places == 0 && x.type.isNumber ? .integer : .decimal) { f throws(EvaluationError) in
+                guard let v = try xn(f) else { throw Operators.nullNumber(xw) }
+                return v.rounded(to: places, mode: mode)
+            }
         case "floor", "ceil":
             try arity(1...1)
             let x = try arg(0)
             try expect(x, 0, isNum, "a number")
-            let xe = x.eval, xw = w(0), mode: ExactDecimal.Rounding = name == "floor" ? .floor : .ceiling
-            return CompiledExpr(type: .integer, eval: { f throws(EvaluationError) in
-                .number(try Operators.number(try xe(f), xw).rounded(to: 0, mode: mode))
-            }, constant: nil)
+            let xw = w(0), xn = x.asNumber(xw), mode: ExactDecimal.Rounding = name == "floor" ? .floor : .ceiling
+            return .numeric(.integer) { f throws(EvaluationError) in
+                guard let v = try xn(f) else { throw Operators.nullNumber(xw) }
+                return v.rounded(to: 0, mode: mode)
+            }
         case "abs":
             try arity(1...1)
             let x = try arg(0)
             try expect(x, 0, isNum, "a number")
-            let xe = x.eval, xw = w(0)
-            return CompiledExpr(type: x.type, eval: { f throws(EvaluationError) in
-                .number(try Operators.number(try xe(f), xw).magnitude)
-            }, constant: nil)
+            let xw = w(0), xn = x.asNumber(xw)
+            return .numeric(x.type) { f throws(EvaluationError) in
+                guard let v = try xn(f) else { throw Operators.nullNumber(xw) }
+                return v.magnitude
+            }
         case "min", "max":
             guard !args.isEmpty else { throw c.fail("\(name) needs at least one argument", call) }
             var xs = try args.map { (a: Expr) throws(CompileError) -> CompiledExpr in try c.compile(a) }
@@ -181,21 +184,26 @@ enum FunctionLibrary {
             let d = try arg(0), n = try arg(1)
             try expect(d, 0, isDate, "a date")
             try expect(n, 1, isInt, "a whole number")
-            let de = d.eval, ne = n.eval, dw = w(0), nw = w(1)
-            let kind = name
-            return CompiledExpr(type: .date, eval: { f throws(EvaluationError) in
-                let day = try Operators.date(try de(f), dw)
-                guard let k = try Operators.number(try ne(f), nw).intValue, abs(k) <= 100_000 else {
+            let dw = w(0), nw = w(1), dd = d.asDay(dw), nn = n.asNumber(nw)
+            // The function is chosen here, once, not by comparing its name on every call.
+            enum Kind { case days, months, years, working }
+            let kind: Kind = name == "addDays" ? .days : (name == "addMonths" ? .months : (name == "addYears" ? .years : .working))
+            return .dated { f throws(EvaluationError) in
+                guard let day = try dd(f) else {
+                    throw EvaluationError(.nullValue, path: dw, "\(dw) is absent (null) but a date is needed")
+                }
+                guard let count = try nn(f) else { throw Operators.nullNumber(nw) }
+                guard let k = count.intValue, abs(k) <= 100_000 else {
                     throw EvaluationError(.arithmetic, "\(whole): \(nw) is not a whole number of reasonable size")
                 }
                 switch kind {
-                case "addDays": return .date(day.adding(days: k))
-                case "addMonths", "addYears":
-                    guard let r = day.adding(months: kind == "addMonths" ? k : 12 * k) else {
+                case .days: return day.adding(days: k)
+                case .months, .years:
+                    guard let r = day.adding(months: kind == .months ? k : 12 * k) else {
                         throw EvaluationError(.arithmetic, "\(whole) falls outside years 1–9999")
                     }
-                    return .date(r)
-                default:
+                    return r
+                case .working:
                     guard let cal = f.calendar else {
                         throw EvaluationError(.calendarRange, "\(whole) needs the working-day calendar, and none is loaded")
                     }
@@ -204,9 +212,9 @@ enum FunctionLibrary {
                     if f.notes != nil {
                         f.notes?.append(WorkingDayNote.describe(call: whole, start: day, n: k, result: r, skipped: skipped, counted: counted))
                     }
-                    return .date(r)
+                    return r
                 }
-            }, constant: nil)
+            }
         case "daysBetween", "workingDaysBetween":
             try arity(2...2)
             let a = try arg(0), b = try arg(1)
