@@ -74,11 +74,13 @@ final class CompiledVersion {
     let steps: [CompiledStep]
     let slotCount: Int
     let outputSlots: [Int]
-    let constraints: [(InputConstraint, Condition)]
+    let constraints: [(InputConstraint, ConditionBox)]
     /// The constraints' checks alone, and the error each raises (worded once at load): the loop over
     /// them runs on every case, and copying a (constraint, closure) pair costs more than the check.
     let constraintChecks: [ConditionBox]
     let constraintErrors: [EvaluationError]
+    /// The steps as unretained references, for the non-explaining loop; `steps` keeps them alive.
+    let stepRefs: [StepRef]
     /// How many finding steps the version has.
     let findingSteps: Int
     /// Null outputs with capacity for every finding's captured values (see `judge`).
@@ -93,7 +95,7 @@ final class CompiledVersion {
     let until: Day?
 
     init(decision: Decision, version: Version, steps: [CompiledStep], slotCount: Int, outputSlots: [Int],
-         constraints: [(InputConstraint, Condition)], names: [String: Scope.Binding]) {
+         constraints: [(InputConstraint, ConditionBox)], names: [String: Scope.Binding]) {
         self.version = version
         decisionId = decision.id
         outputSpecs = decision.outputs
@@ -101,7 +103,8 @@ final class CompiledVersion {
         self.slotCount = slotCount
         self.outputSlots = outputSlots
         self.constraints = constraints
-        constraintChecks = constraints.map { ConditionBox(test: $0.1) }
+        constraintChecks = constraints.map(\.1)
+        stepRefs = steps.map(StepRef.init)
         var captures = 0, findings = 0
         for case .finding(let node) in steps {
             captures += node.message.captures.count
@@ -214,13 +217,13 @@ struct DecisionCompiler {
     }
 
     func compileVersion(_ v: Version, scope: Scope, findingDefs: [String: FindingDef]) throws -> CompiledVersion {
-        let constraints = try decision.constraints.map { c -> (InputConstraint, Condition) in
+        let constraints = try decision.constraints.map { c -> (InputConstraint, ConditionBox) in
             let (e, _) = try expression(c.when, scope)
             guard case .boolean = e.type else { throw fail(c.when.path, "a constraint's when must be true or false") }
             guard decision.inputs.contains(where: { $0.name == c.path.split(separator: ".").first.map(String.init) ?? "" }) else {
                 throw fail(c.when.path, "constraint path \"\(c.path)\" does not name an input")
             }
-            return (c, e.asCondition(c.when.text))
+            return (c, ConditionBox(test: e.asCondition(c.when.text)))
         }
         var steps: [CompiledStep] = []
         let declaredOutputs = Dictionary(decision.outputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -126,6 +126,9 @@ struct DecisionEvaluator {
                                    using: d.decision.inputs.enumerated().map { ($1.name, frame.slots[$0]) }, result: [],
                                    cite: [], notes: [], explanation: nil))
         }
+        if !tracing {
+            try QuietSteps.run(cv, d, frame: frame, values: &values, raised: &raised)
+        } else {
         for step in cv.steps {
             switch step {
             case .set(let node):
@@ -173,6 +176,7 @@ struct DecisionEvaluator {
                     trace.append(DecisionEvaluator.tableTrace(table, rows: rows, frame: frame, explain: node.explain))
                 }
             }
+        }
         }
         if values.isEmpty {
             values.reserveCapacity(cv.outputSlots.count)

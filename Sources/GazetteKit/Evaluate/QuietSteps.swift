@@ -1,0 +1,74 @@
+/// The steps of a version run without a trace: the batch path's loop, kept apart from the explaining
+/// one so it carries no tracing code.
+///
+/// Steps are reached through `StepRef`s, plain words holding unretained references (the version keeps
+/// its nodes alive for as long as it can be judged), and each node is used through
+/// `_withUnsafeGuaranteedRef`, so walking the steps costs no reference counting.
+enum QuietSteps {
+    /// The outcome of one step, so the guaranteed-reference closures need not throw.
+    private enum Flow {
+        case next
+        case failed(EvaluationError)
+    }
+
+    static func run(_ cv: CompiledVersion, _ d: CompiledDecision, frame: Frame, values: inout [Value],
+                    raised: inout [EvaluationResult.RaisedFinding]) throws(EvaluationError) {
+        for ref in cv.stepRefs {
+            let flow: Flow
+            switch ref {
+            case .set(let u):
+                flow = u._withUnsafeGuaranteedRef { node in
+                    do throws(EvaluationError) {
+                        if let when = node.when, !(try when(frame)) {
+                            frame.slots[node.slot] = .null
+                        } else {
+                            frame.slots[node.slot] = try node.eval(frame)
+                        }
+                        return .next
+                    } catch {
+                        return .failed(error)
+                    }
+                }
+            case .finding(let u):
+                flow = u._withUnsafeGuaranteedRef { node in
+                    do throws(EvaluationError) {
+                        guard try node.when(frame) else { return .next }
+                    } catch {
+                        return .failed(error)
+                    }
+                    if values.isEmpty { values = cv.resultTemplate }
+                    if raised.isEmpty { raised.reserveCapacity(cv.findingSteps) }
+                    raised.append(EvaluationResult.RaisedFinding(node: node, offset: values.count))
+                    for slot in node.message.captures { values.append(frame.slots[slot]) }
+                    return .next
+                }
+            case .table(let u):
+                flow = u._withUnsafeGuaranteedRef { node in
+                    do throws(EvaluationError) {
+                        if try TableEvaluator.runIndexed(node.table, frame: frame) { return .next }
+                        _ = try TableEvaluator.run(node.table, frame: frame, decision: d.decision)
+                        return .next
+                    } catch {
+                        return .failed(error)
+                    }
+                }
+            }
+            if case .failed(let e) = flow { throw e }
+        }
+    }
+}
+
+/// A step as an unretained reference to its node (see `QuietSteps`).
+enum StepRef {
+    case set(Unmanaged<SetNode>)
+    case finding(Unmanaged<FindingNode>)
+    case table(Unmanaged<TableNode>)
+
+    init(_ step: CompiledStep) {
+        switch step {
+        case .set(let n): self = .set(.passUnretained(n))
+        case .finding(let n): self = .finding(.passUnretained(n))
+        case .table(let n): self = .table(.passUnretained(n))
+        }
+    }
+}
