@@ -19,15 +19,23 @@ final class TableNode {
 final class SetNode {
     let slot: Int
     let eval: Evaluator
-    let when: Condition?
+    let when: ConditionBox?
+    /// The unboxed form of `eval` for a computed boolean, number or date (one closure call fewer).
+    let bool: BoolEvaluator?
+    let number: NumberEvaluator?
+    let day: DayEvaluator?
     let source: SetStep
     let type: ValueType
     let using: [(name: String, slot: Int)]
     let explain: CompiledTemplate?
-    init(slot: Int, eval: @escaping Evaluator, when: Condition?, source: SetStep, type: ValueType,
+    init(slot: Int, expr: CompiledExpr, when: ConditionBox?, source: SetStep, type: ValueType,
          using: [(name: String, slot: Int)], explain: CompiledTemplate?) {
         self.slot = slot
-        self.eval = eval
+        eval = expr.eval
+        // A plain name is already one call; typed readers are for computed values.
+        bool = expr.slotIndex == nil ? expr.bool : nil
+        number = expr.slotIndex == nil ? expr.number : nil
+        day = expr.slotIndex == nil ? expr.day : nil
         self.when = when
         self.source = source
         self.type = type
@@ -39,7 +47,7 @@ final class SetNode {
 /// A compiled `finding` step with its message template and citations resolved.
 final class FindingNode {
     let def: FindingDef
-    let when: Condition
+    let when: ConditionBox
     let source: FindingStep
     let using: [(name: String, slot: Int)]
     let citations: [Citation]
@@ -51,7 +59,7 @@ final class FindingNode {
     let tailBytes: [UInt8]
     var message: CompiledTemplate
     var explain: CompiledTemplate?
-    init(def: FindingDef, when: @escaping Condition, source: FindingStep, using: [(name: String, slot: Int)], citations: [Citation]) {
+    init(def: FindingDef, when: ConditionBox, source: FindingStep, using: [(name: String, slot: Int)], citations: [Citation]) {
         self.def = def
         self.when = when
         self.source = source
@@ -81,6 +89,8 @@ final class CompiledVersion {
     let constraintErrors: [EvaluationError]
     /// The steps as unretained references, for the non-explaining loop; `steps` keeps them alive.
     let stepRefs: [StepRef]
+    /// Slots a message may read before their step writes them (see `Frame.reset`).
+    let slotsReadBeforeWritten: [Int]
     /// How many finding steps the version has.
     let findingSteps: Int
     /// Null outputs with capacity for every finding's captured values (see `judge`).
@@ -111,6 +121,11 @@ final class CompiledVersion {
             findings += 1
         }
         findingSteps = findings
+        var early: [Int] = []
+        for case .finding(let node) in steps {
+            for slot in node.message.captures where slot >= decision.inputs.count && !early.contains(slot) { early.append(slot) }
+        }
+        slotsReadBeforeWritten = early
         // Copying this array and then appending reserves room for every capture in one allocation.
         var template = [Value](repeating: .null, count: outputSlots.count)
         template.reserveCapacity(outputSlots.count + captures)
@@ -223,7 +238,7 @@ struct DecisionCompiler {
             guard decision.inputs.contains(where: { $0.name == c.path.split(separator: ".").first.map(String.init) ?? "" }) else {
                 throw fail(c.when.path, "constraint path \"\(c.path)\" does not name an input")
             }
-            return (c, ConditionBox(test: e.asCondition(c.when.text)))
+            return (c, e.asCondition(c.when.text))
         }
         var steps: [CompiledStep] = []
         let declaredOutputs = Dictionary(decision.outputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -245,14 +260,14 @@ struct DecisionCompiler {
             switch step {
             case .set(let s):
                 let (e, using) = try expression(s.expr, scope)
-                var when: Condition?
+                var when: ConditionBox?
                 if let w = s.when {
                     let (we, _) = try expression(w, scope)
                     guard case .boolean = we.type else { throw fail(w.path, "when must be true or false") }
                     when = we.asCondition(w.text)
                 }
                 let slot = try bind(s.name, e.type, at: s.path)
-                steps.append(.set(SetNode(slot: slot, eval: e.eval, when: when, source: s, type: declaredOutputs[s.name]?.type ?? e.type,
+                steps.append(.set(SetNode(slot: slot, expr: e, when: when, source: s, type: declaredOutputs[s.name]?.type ?? e.type,
                                           using: using, explain: s.explain.map { CompiledTemplate($0, names: scope.baseBindings) })))
             case .finding(let f):
                 guard let def = findingDefs[f.code] else {

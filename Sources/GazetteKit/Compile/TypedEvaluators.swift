@@ -6,12 +6,19 @@
 /// the value is absent (null), and each consumer words its own error for that, exactly as the boxed
 /// path does.
 typealias BoolEvaluator = (Frame) throws(EvaluationError) -> Bool?
-/// A condition that must hold a value: null is an error worded with the condition's text, built in at load.
-typealias Condition = (Frame) throws(EvaluationError) -> Bool
-/// A condition kept in an array. A bare closure type stored in an array is kept at the most general
-/// calling convention, and every call then goes through a conversion thunk; inside a struct it is not.
+/// A condition with the text its null error names: a finding's or step's `when`, or a constraint.
+/// Kept as a struct because a bare closure type stored in an array is called through a conversion
+/// thunk, and the null check is done here rather than in one more closure.
 struct ConditionBox {
-    let test: Condition
+    let bool: BoolEvaluator
+    let what: String
+
+    /// Whether the condition holds; null is an error naming the condition.
+    @inline(__always)
+    func holds(_ f: Frame) throws(EvaluationError) -> Bool {
+        guard let b = try bool(f) else { throw Operators.nullBool(what) }
+        return b
+    }
 }
 /// A number, or nil for null.
 typealias NumberEvaluator = (Frame) throws(EvaluationError) -> ExactDecimal?
@@ -84,13 +91,7 @@ extension CompiledExpr {
     }
 
     /// The expression as a condition whose null is the error `Operators.bool` gives for `what`.
-    func asCondition(_ what: String) -> Condition {
-        let b = asBool(what)
-        return { f throws(EvaluationError) in
-            guard let x = try b(f) else { throw Operators.nullBool(what) }
-            return x
-        }
-    }
+    func asCondition(_ what: String) -> ConditionBox { ConditionBox(bool: asBool(what), what: what) }
 
     /// The expression as a number (unboxed when possible), with `Operators.number`'s wrong-type error.
     func asNumber(_ what: String) -> NumberEvaluator {

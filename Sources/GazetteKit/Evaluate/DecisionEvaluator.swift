@@ -84,7 +84,7 @@ struct DecisionEvaluator {
         }
         let frame: Frame
         if let reuse, !tracing, reuse.capacity >= cv.slotCount {
-            reuse.reset(asOf: day)
+            reuse.reset(asOf: day, slots: cv.slotsReadBeforeWritten)
             frame = reuse
         } else {
             frame = Frame(slotCount: cv.slotCount, asOf: day, calendar: calendar, tracing: tracing)
@@ -118,7 +118,7 @@ struct DecisionEvaluator {
         }
         let checks = cv.constraintChecks
         for i in checks.indices {
-            guard try checks[i].test(frame) else { continue }
+            guard try checks[i].holds(frame) else { continue }
             throw cv.constraintErrors[i]
         }
         if tracing {
@@ -134,7 +134,7 @@ struct DecisionEvaluator {
             case .set(let node):
                 let slot = node.slot
                 var applied = true
-                if let when = node.when, !(try when(frame)) {
+                if let when = node.when, !(try when.holds(frame)) {
                     frame.slots[slot] = .null
                     applied = false
                 } else {
@@ -151,7 +151,7 @@ struct DecisionEvaluator {
                                            explanation: applied ? node.explain?.render(frame) : nil))
                 }
             case .finding(let node):
-                let fired = try node.when(frame)
+                let fired = try node.when.holds(frame)
                 if fired {
                     let captures = node.message.captures
                     if values.isEmpty { values = cv.resultTemplate }

@@ -27,9 +27,11 @@ public final class Frame {
     }
 
     /// Readies a used frame for the next case (the batch path keeps one per worker); the caller checks
-    /// `capacity` first.
-    func reset(asOf: Day) {
-        for i in 0..<capacity { slots[i] = .null }
+    /// `capacity` first. Only `slots` are cleared: every other slot is written by its step before any
+    /// expression can read it (names are defined in step order), but a finding's message may name a
+    /// value set by a later step, and must then read null, as on a fresh frame.
+    func reset(asOf: Day, slots cleared: [Int]) {
+        for i in cleared { slots[i] = .null }
         self.asOf = asOf
     }
 }

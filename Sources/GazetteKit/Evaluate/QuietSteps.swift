@@ -19,8 +19,14 @@ enum QuietSteps {
             case .set(let u):
                 flow = u._withUnsafeGuaranteedRef { node in
                     do throws(EvaluationError) {
-                        if let when = node.when, !(try when(frame)) {
+                        if let when = node.when, !(try when.holds(frame)) {
                             frame.slots[node.slot] = .null
+                        } else if let b = node.bool {
+                            frame.slots[node.slot] = try b(frame).map(Value.bool) ?? .null
+                        } else if let n = node.number {
+                            frame.slots[node.slot] = try n(frame).map(Value.number) ?? .null
+                        } else if let d = node.day {
+                            frame.slots[node.slot] = try d(frame).map(Value.date) ?? .null
                         } else {
                             frame.slots[node.slot] = try node.eval(frame)
                         }
@@ -32,7 +38,7 @@ enum QuietSteps {
             case .finding(let u):
                 flow = u._withUnsafeGuaranteedRef { node in
                     do throws(EvaluationError) {
-                        guard try node.when(frame) else { return .next }
+                        guard try node.when.holds(frame) else { return .next }
                     } catch {
                         return .failed(error)
                     }
