@@ -7,7 +7,7 @@ struct Arguments {
     /// Options that take a value; everything else starting with `--` is a switch.
     static let valued: Set<String> = ["--rules", "--input", "--file", "--as-of", "--format", "--lang", "--jobs",
                                       "--max-line-bytes", "--seeds", "--out", "--cases", "--count", "--seed", "--iterations", "--check",
-                                      "--decision", "--from", "--to", "--profile-decision"]
+                                      "--decision", "--from", "--to", "--profile-decision", "--write-cases"]
 
     init(_ args: [String]) throws(UsageError) {
         var i = 0

@@ -4,7 +4,7 @@ import GazetteKit
 /// `gazette bench [ID…]`: speed figures, as ratios against a baseline measured in the same run.
 enum BenchCommand {
     static func run(_ args: Arguments) throws -> Int32 {
-        try args.allow(["--rules", "--count", "--jobs", "--json", "--decimal", "--profile-decision"])
+        try args.allow(["--rules", "--count", "--jobs", "--json", "--decimal", "--profile-decision", "--write-cases"])
         let book = try Loading.rulebook(args)
         let count = Int(args.options["--count"] ?? "200000") ?? 200_000
         let jobs = Int(args.options["--jobs"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
@@ -14,6 +14,14 @@ enum BenchCommand {
         Console.err("gazette bench: this is a debug build; figures mean little. Use `swift build -c release` and .build/release/gazette.")
         #endif
         let bench = Benchmark(rulebook: book, cases: count, jobs: jobs)
+        if let path = args.options["--write-cases"] {
+            // The seeded synthetic cases, as JSONL, to run the shell pipeline on exactly what bench measures.
+            guard ids.count == 1, let d = book.compiled[ids[0]] else { throw UsageError("--write-cases takes exactly one decision id") }
+            var gen = CaseGenerator(decision: d)
+            let text = (0..<count).map { gen.nextLine(id: $0 + 1) }.joined(separator: "\n") + "\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return 0
+        }
         if let rounds = args.options["--profile-decision"].flatMap({ Int($0) }) {
             // Only the in-process decision loop, many rounds: a clean profile for `perf record`.
             for id in ids { _ = Console.out("\(id): \(Int(bench.profileDecision(id, rounds: rounds) ?? 0)) ns per decision (best of \(rounds))\n") }

@@ -119,7 +119,13 @@ struct CompiledTemplate {
         for p in lang == .zh ? zh : en {
             switch p {
             case .text(_, let escaped): w.raw(escaped)
-            case .value(let i, let type): w.stringContent(Template.display(captured[captured.startIndex + i], type, lang))
+            case .value(let i, let type):
+                // Numbers and dates read the same in both languages: written as digits, no String made.
+                switch captured[captured.startIndex + i] {
+                case .number(let n): w.decimal(n)
+                case .date(let d): w.day(d)
+                case let v: w.stringContent(Template.display(v, type, lang))
+                }
             }
         }
     }
