@@ -93,8 +93,8 @@ final class CompiledVersion {
     let slotsReadBeforeWritten: [Int]
     /// How many finding steps the version has.
     let findingSteps: Int
-    /// Null outputs with capacity for every finding's captured values (see `judge`).
-    let resultTemplate: [Value]
+    /// Room a result's values need: the outputs and every finding's captured values.
+    let resultCapacity: Int
     /// Every name a message template may use, with its slot and type.
     let names: [String: Scope.Binding]
     /// The version judged per combination of input pieces, when it qualifies; set once at load,
@@ -126,10 +126,7 @@ final class CompiledVersion {
             for slot in node.message.captures where slot >= decision.inputs.count && !early.contains(slot) { early.append(slot) }
         }
         slotsReadBeforeWritten = early
-        // Copying this array and then appending reserves room for every capture in one allocation.
-        var template = [Value](repeating: .null, count: outputSlots.count)
-        template.reserveCapacity(outputSlots.count + captures)
-        resultTemplate = template
+        resultCapacity = outputSlots.count + captures
         constraintErrors = constraints.map { c, _ in
             EvaluationError(.inputConstraint, path: c.path, "\(c.message.en) (\(c.message.zh)) [\(c.when.text)]")
         }

@@ -56,7 +56,11 @@ final class ExpressionCompiler {
         case .not(let operand, _):
             let c = try compile(operand)
             try expectBool(c, operand)
-            if let slot = c.presenceSlot { return .boolean { f throws(EvaluationError) in f.slots[slot].isNull } }
+            if let slot = c.presenceSlot {
+                var e = CompiledExpr.boolean { f throws(EvaluationError) in f.slots[slot].isNull }
+                e.presenceTests = [PresenceTest(slot: slot, present: false)]
+                return e
+            }
             let what = text(operand), cb = c.asBool(what)
             return .boolean { f throws(EvaluationError) in !(try Operators.require(try cb(f), what)) }
         case .binary(let op, let l, let r, _):
@@ -139,6 +143,19 @@ final class ExpressionCompiler {
             try expectBool(lc, l)
             try expectBool(rc, r)
             let lb = lc.asBool(lw), rb = rc.asBool(rw)
+            // A chain of presence tests (`not present(a) and present(b) and …`) cannot fail, so it is
+            // checked in one loop over slots; what follows it still runs in order, after it.
+            if op == .and, let tests = lc.presenceTests {
+                if let more = rc.presenceTests {
+                    let all = tests + more
+                    var e = CompiledExpr.boolean { f throws(EvaluationError) in PresenceTest.all(all, f) }
+                    e.presenceTests = all
+                    return e
+                }
+                return .boolean { f throws(EvaluationError) in
+                    PresenceTest.all(tests, f) ? try Operators.require(try rb(f), rw) : false
+                }
+            }
             if op == .and {
                 return .boolean { f throws(EvaluationError) in
                     try Operators.require(try lb(f), lw) ? try Operators.require(try rb(f), rw) : false

@@ -114,6 +114,7 @@ enum FunctionLibrary {
             if case .name(let n, _) = args[0], let slot = c.scope.lookup(n)?.slot {
                 var e = CompiledExpr.boolean { f throws(EvaluationError) in !f.slots[slot].isNull }
                 e.presenceSlot = slot
+                e.presenceTests = [PresenceTest(slot: slot, present: true)]
                 return e
             }
             if let n = x.number { return .boolean { f throws(EvaluationError) in try n(f) != nil } }

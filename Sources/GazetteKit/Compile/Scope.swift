@@ -39,6 +39,12 @@ struct CompileError: Error {
     let span: SourceSpan?
 }
 
+/// One `present(name)` (or `not present(name)`) test of a conjunction.
+struct PresenceTest {
+    let slot: Int
+    let present: Bool
+}
+
 /// A compiled expression with its static type and, when known at load, its constant value.
 /// Expressions of a boolean, number or date type may also carry an unboxed evaluator (see
 /// `TypedEvaluators.swift`), which conditions, comparisons and arithmetic call instead of `eval`.
@@ -53,6 +59,9 @@ struct CompiledExpr {
     var slotIndex: Int? = nil
     /// For `present(name)`: the slot tested, so `not present(name)` can read it directly.
     var presenceSlot: Int? = nil
+    /// For a conjunction of `present(name)` / `not present(name)` tests: each slot and whether it must
+    /// be present. Such tests cannot fail, so an `and` chain of them is checked in one loop.
+    var presenceTests: [PresenceTest]? = nil
 
     static func constant(_ v: Value, _ type: ValueType) -> CompiledExpr {
         var c = CompiledExpr(type: type, eval: { _ throws(EvaluationError) in v }, constant: v)

@@ -149,3 +149,12 @@ extension Operators {
         return b
     }
 }
+
+extension PresenceTest {
+    /// Whether every test holds, checked in order.
+    @inline(__always)
+    static func all(_ tests: [PresenceTest], _ f: Frame) -> Bool {
+        for t in tests where f.slots[t.slot].isNull == t.present { return false }
+        return true
+    }
+}

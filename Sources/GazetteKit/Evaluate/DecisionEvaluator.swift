@@ -154,7 +154,10 @@ struct DecisionEvaluator {
                 let fired = try node.when.holds(frame)
                 if fired {
                     let captures = node.message.captures
-                    if values.isEmpty { values = cv.resultTemplate }
+                    if values.isEmpty {
+                        values.reserveCapacity(cv.resultCapacity)
+                        for _ in 0..<cv.outputSlots.count { values.append(.null) }
+                    }
                     if raised.isEmpty { raised.reserveCapacity(cv.findingSteps) }
                     raised.append(EvaluationResult.RaisedFinding(node: node, offset: values.count))
                     for slot in captures { values.append(frame.slots[slot]) }

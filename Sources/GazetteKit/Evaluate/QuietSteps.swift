@@ -42,7 +42,11 @@ enum QuietSteps {
                     } catch {
                         return .failed(error)
                     }
-                    if values.isEmpty { values = cv.resultTemplate }
+                    if values.isEmpty {
+                        // Room for the outputs (written at the end) and every capture: one allocation.
+                        values.reserveCapacity(cv.resultCapacity)
+                        for _ in 0..<cv.outputSlots.count { values.append(.null) }
+                    }
                     if raised.isEmpty { raised.reserveCapacity(cv.findingSteps) }
                     raised.append(EvaluationResult.RaisedFinding(node: node, offset: values.count))
                     for slot in node.message.captures { values.append(frame.slots[slot]) }
