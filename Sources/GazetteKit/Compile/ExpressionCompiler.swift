@@ -70,17 +70,19 @@ final class ExpressionCompiler {
             try expectBool(cc, c)
             let type = try unify(tc.type, oc.type, e)
             let what = text(c), cb = cc.asBool(what), te = tc.eval, oe = oc.eval
-            // Typed branches stay unboxed, so `if … then x else 0` feeds arithmetic without a Value.
-            if type.isNumber, let tn = tc.number ?? (isNull(tc.type) ? { _ throws(EvaluationError) in nil } : nil),
-               let on = oc.number ?? (isNull(oc.type) ? { _ throws(EvaluationError) in nil } : nil) {
+            // Typed branches stay unboxed, so `if … then x else 0` feeds arithmetic without a Value;
+            // a branch that is a name or a constant is read in place.
+            let tw = text(t), ow = text(o)
+            if type.isNumber, tc.type.isNumber || isNull(tc.type), oc.type.isNumber || isNull(oc.type) {
+                let tn = tc.asNumber(tw), on = oc.asNumber(ow)
                 return .numeric(type) { f throws(EvaluationError) in try Operators.require(try cb(f), what) ? try tn(f) : try on(f) }
             }
-            if case .date = type, let td = tc.day ?? (isNull(tc.type) ? { _ throws(EvaluationError) in nil } : nil),
-               let od = oc.day ?? (isNull(oc.type) ? { _ throws(EvaluationError) in nil } : nil) {
+            if case .date = type, isDate(tc.type) || isNull(tc.type), isDate(oc.type) || isNull(oc.type) {
+                let td = tc.asDay(tw), od = oc.asDay(ow)
                 return .dated { f throws(EvaluationError) in try Operators.require(try cb(f), what) ? try td(f) : try od(f) }
             }
-            if case .boolean = type, let tb = tc.bool ?? (isNull(tc.type) ? { _ throws(EvaluationError) in nil } : nil),
-               let ob = oc.bool ?? (isNull(oc.type) ? { _ throws(EvaluationError) in nil } : nil) {
+            if case .boolean = type, isBoolean(tc.type) || isNull(tc.type), isBoolean(oc.type) || isNull(oc.type) {
+                let tb = tc.asBool(tw), ob = oc.asBool(ow)
                 return .boolean { f throws(EvaluationError) in try Operators.require(try cb(f), what) ? try tb(f) : try ob(f) }
             }
             return CompiledExpr(type: type, eval: { f throws(EvaluationError) in
@@ -108,6 +110,8 @@ final class ExpressionCompiler {
     }
 
     func isNull(_ t: ValueType) -> Bool { if case .null = t { return true } else { return false } }
+    func isDate(_ t: ValueType) -> Bool { if case .date = t { return true } else { return false } }
+    func isBoolean(_ t: ValueType) -> Bool { if case .boolean = t { return true } else { return false } }
 
     func expectBool(_ c: CompiledExpr, _ e: Expr) throws(CompileError) {
         if case .boolean = c.type { return }

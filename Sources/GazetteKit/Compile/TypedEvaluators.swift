@@ -10,7 +10,7 @@ typealias BoolEvaluator = (Frame) throws(EvaluationError) -> Bool?
 /// Kept as a struct because a bare closure type stored in an array is called through a conversion
 /// thunk, and the null check is done here rather than in one more closure.
 struct ConditionBox {
-    let bool: BoolEvaluator
+    let bool: BoolOperand
     let what: String
 
     /// Whether the condition holds; null is an error naming the condition.
@@ -76,12 +76,13 @@ extension CompiledExpr {
         return c
     }
 
-    /// The expression as a condition: its unboxed evaluator, or the boxed one unwrapped with the
-    /// same wrong-type error `Operators.bool` gives.
-    func asBool(_ what: String) -> BoolEvaluator {
-        if let bool { return bool }
+    /// The expression as a condition operand: a boolean name is read in place, anything else through
+    /// its unboxed evaluator, or the boxed one unwrapped with the wrong-type error `Operators.bool` gives.
+    func asBool(_ what: String) -> BoolOperand {
+        if let slot = slotIndex, case .boolean = type { return .slot(slot, what) }
+        if let bool { return .computed(bool) }
         let ev = eval
-        return { f throws(EvaluationError) in
+        return .computed { f throws(EvaluationError) in
             switch try ev(f) {
             case .bool(let b): return b
             case .null: return nil
@@ -93,11 +94,14 @@ extension CompiledExpr {
     /// The expression as a condition whose null is the error `Operators.bool` gives for `what`.
     func asCondition(_ what: String) -> ConditionBox { ConditionBox(bool: asBool(what), what: what) }
 
-    /// The expression as a number (unboxed when possible), with `Operators.number`'s wrong-type error.
-    func asNumber(_ what: String) -> NumberEvaluator {
-        if let number { return number }
+    /// The expression as a number operand (a name read in place, a constant kept), with
+    /// `Operators.number`'s wrong-type error.
+    func asNumber(_ what: String) -> NumberOperand {
+        if let slot = slotIndex, type.isNumber { return .slot(slot, what) }
+        if case .number(let n)? = constant { return .constant(n) }
+        if let number { return .computed(number) }
         let ev = eval
-        return { f throws(EvaluationError) in
+        return .computed { f throws(EvaluationError) in
             switch try ev(f) {
             case .number(let n): return n
             case .null: return nil
@@ -106,16 +110,86 @@ extension CompiledExpr {
         }
     }
 
-    /// The expression as a date (unboxed when possible), with `Operators.date`'s wrong-type error.
-    func asDay(_ what: String) -> DayEvaluator {
-        if let day { return day }
+    /// The expression as a date operand (a name read in place, a constant kept), with
+    /// `Operators.date`'s wrong-type error.
+    func asDay(_ what: String) -> DayOperand {
+        if let slot = slotIndex, case .date = type { return .slot(slot, what) }
+        if case .date(let d)? = constant { return .constant(d) }
+        if let day { return .computed(day) }
         let ev = eval
-        return { f throws(EvaluationError) in
+        return .computed { f throws(EvaluationError) in
             switch try ev(f) {
             case .date(let d): return d
             case .null: return nil
             case let v: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a date")
             }
+        }
+    }
+}
+
+/// Where an operator's boolean operand comes from. A name is read from its slot in place and a
+/// constant kept, so the commonest operands cost no closure call.
+enum BoolOperand {
+    case slot(Int, String)
+    case computed(BoolEvaluator)
+
+    @inline(__always)
+    func callAsFunction(_ f: Frame) throws(EvaluationError) -> Bool? {
+        switch self {
+        case .slot(let s, let name):
+            switch f.slots[s] {
+            case .bool(let b): return b
+            case .null: return nil
+            case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not true or false")
+            }
+        case .computed(let b):
+            return try b(f)
+        }
+    }
+}
+
+/// Where an operator's number operand comes from (see `BoolOperand`).
+enum NumberOperand {
+    case slot(Int, String)
+    case constant(ExactDecimal)
+    case computed(NumberEvaluator)
+
+    @inline(__always)
+    func callAsFunction(_ f: Frame) throws(EvaluationError) -> ExactDecimal? {
+        switch self {
+        case .slot(let s, let name):
+            switch f.slots[s] {
+            case .number(let n): return n
+            case .null: return nil
+            case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a number")
+            }
+        case .constant(let n):
+            return n
+        case .computed(let e):
+            return try e(f)
+        }
+    }
+}
+
+/// Where an operator's date operand comes from (see `BoolOperand`).
+enum DayOperand {
+    case slot(Int, String)
+    case constant(Day)
+    case computed(DayEvaluator)
+
+    @inline(__always)
+    func callAsFunction(_ f: Frame) throws(EvaluationError) -> Day? {
+        switch self {
+        case .slot(let s, let name):
+            switch f.slots[s] {
+            case .date(let d): return d
+            case .null: return nil
+            case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a date")
+            }
+        case .constant(let d):
+            return d
+        case .computed(let e):
+            return try e(f)
         }
     }
 }
