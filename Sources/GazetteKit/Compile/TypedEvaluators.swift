@@ -130,17 +130,26 @@ extension CompiledExpr {
 /// Where an operator's boolean operand comes from. A name is read from its slot in place and a
 /// constant kept, so the commonest operands cost no closure call.
 enum BoolOperand {
+    /// The error for a slot holding the wrong kind of value (kept out of line: it never happens for
+    /// values the binder and the steps produced).
+    @inline(never)
+    func wrongType(_ f: Frame, _ kind: String) -> EvaluationError {
+        guard case .slot(let s, let name) = self else { return EvaluationError(.inputType, "not \(kind)") }
+        return EvaluationError(.inputType, path: name, "\(name) = \(f.slots[s]) is not \(kind)")
+    }
+
     case slot(Int, String)
     case computed(BoolEvaluator)
 
     @inline(__always)
     func callAsFunction(_ f: Frame) throws(EvaluationError) -> Bool? {
         switch self {
-        case .slot(let s, let name):
+        case .slot(let s, _):
+            // The name is only read to word an error: binding it here would retain it on every call.
             switch f.slots[s] {
             case .bool(let b): return b
             case .null: return nil
-            case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not true or false")
+            default: throw wrongType(f, "true or false")
             }
         case .computed(let b):
             return try b(f)
@@ -150,6 +159,14 @@ enum BoolOperand {
 
 /// Where an operator's number operand comes from (see `BoolOperand`).
 enum NumberOperand {
+    /// The error for a slot holding the wrong kind of value (kept out of line: it never happens for
+    /// values the binder and the steps produced).
+    @inline(never)
+    func wrongType(_ f: Frame, _ kind: String) -> EvaluationError {
+        guard case .slot(let s, let name) = self else { return EvaluationError(.inputType, "not \(kind)") }
+        return EvaluationError(.inputType, path: name, "\(name) = \(f.slots[s]) is not \(kind)")
+    }
+
     case slot(Int, String)
     case constant(ExactDecimal)
     case computed(NumberEvaluator)
@@ -157,11 +174,11 @@ enum NumberOperand {
     @inline(__always)
     func callAsFunction(_ f: Frame) throws(EvaluationError) -> ExactDecimal? {
         switch self {
-        case .slot(let s, let name):
+        case .slot(let s, _):
             switch f.slots[s] {
             case .number(let n): return n
             case .null: return nil
-            case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a number")
+            default: throw wrongType(f, "a number")
             }
         case .constant(let n):
             return n
@@ -173,6 +190,14 @@ enum NumberOperand {
 
 /// Where an operator's date operand comes from (see `BoolOperand`).
 enum DayOperand {
+    /// The error for a slot holding the wrong kind of value (kept out of line: it never happens for
+    /// values the binder and the steps produced).
+    @inline(never)
+    func wrongType(_ f: Frame, _ kind: String) -> EvaluationError {
+        guard case .slot(let s, let name) = self else { return EvaluationError(.inputType, "not \(kind)") }
+        return EvaluationError(.inputType, path: name, "\(name) = \(f.slots[s]) is not \(kind)")
+    }
+
     case slot(Int, String)
     case constant(Day)
     case computed(DayEvaluator)
@@ -180,11 +205,11 @@ enum DayOperand {
     @inline(__always)
     func callAsFunction(_ f: Frame) throws(EvaluationError) -> Day? {
         switch self {
-        case .slot(let s, let name):
+        case .slot(let s, _):
             switch f.slots[s] {
             case .date(let d): return d
             case .null: return nil
-            case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a date")
+            default: throw wrongType(f, "a date")
             }
         case .constant(let d):
             return d

@@ -19,7 +19,7 @@ enum QuietSteps {
             case .set(let u):
                 flow = u._withUnsafeGuaranteedRef { node in
                     do throws(EvaluationError) {
-                        if let when = node.when, !(try when.holds(frame)) {
+                        if try node.when?.holds(frame) == false {
                             frame.slots[node.slot] = .null
                         } else if let b = node.bool {
                             frame.slots[node.slot] = try b(frame).map(Value.bool) ?? .null
