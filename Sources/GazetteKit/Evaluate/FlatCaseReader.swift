@@ -14,6 +14,9 @@ struct FlatCaseReader {
     }
 
     let inputs: [Input]
+    /// Each input's default value and whether it is required, by index.
+    let defaults: [Value?]
+    let required: [Bool]
 
     init(decision: Decision) {
         inputs = decision.inputs.map { spec in
@@ -28,6 +31,8 @@ struct FlatCaseReader {
             }
             return Input(name: Array(spec.name.utf8), spec: spec, spellings: spellings)
         }
+        defaults = decision.inputs.map(\.defaultValue)
+        required = decision.inputs.map(\.required)
     }
 
     /// The bound inputs and the raw bytes of the case's `id`, or nil to take the general path.
@@ -79,10 +84,12 @@ struct FlatCaseReader {
         }
         skip()
         guard i == n else { return nil }
-        for (k, input) in inputs.enumerated() where out[k].isNull {
-            if let d = input.spec.defaultValue {
+        // By index over arrays kept for the purpose: iterating the inputs copied each one (its whole
+        // FieldSpec) per case.
+        for k in 0..<out.count where out[k].isNull {
+            if let d = defaults[k] {
                 out[k] = d
-            } else if input.spec.required {
+            } else if required[k] {
                 return nil
             }
         }
