@@ -13,6 +13,7 @@ usage: gazette <command> [options]
   test  [--rules DIR] [ID…]                            runs every rule file's examples
   lint  [--rules DIR] [--seeds DIR] [--strict] [--format text|json]
   bench [ID…] [--count N] [--jobs N] [--json] [--decimal]       speed figures against a same-run baseline
+  bench ID --profile-decision ROUNDS | --write-cases F.jsonl [--count N]   the decision loop alone (for perf) / the cases
   coverage [--out FILE | --check FILE]                 ledger of encoded / unencoded clauses per document
   doc   --out DIR [--rules DIR] [--seeds DIR]          the browsable HTML rulebook (internal links checked)
   diff  OLD NEW [--cases F.jsonl [--decision ID]] [--out F] [--format text|json]   rule changes, cases that flip

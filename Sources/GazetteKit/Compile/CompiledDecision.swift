@@ -76,6 +76,8 @@ final class FindingNode {
 /// A version compiled against its decision's inputs (a class: shared, never copied per case).
 final class CompiledVersion {
     let version: Version
+    /// The version id as a JSON string, for batch lines.
+    let idBytes: [UInt8]
     /// The decision's id and output declarations, which every result refers to.
     let decisionId: String
     let outputSpecs: [FieldSpec]
@@ -107,6 +109,7 @@ final class CompiledVersion {
     init(decision: Decision, version: Version, steps: [CompiledStep], slotCount: Int, outputSlots: [Int],
          constraints: [(InputConstraint, ConditionBox)], names: [String: Scope.Binding]) {
         self.version = version
+        idBytes = Array(JSONWriter.quote(version.id).utf8)
         decisionId = decision.id
         outputSpecs = decision.outputs
         self.steps = steps

@@ -12,6 +12,8 @@ final class PiecewisePlan: @unchecked Sendable {
     struct Answer {
         let values: [Value]
         let raised: [EvaluationResult.RaisedFinding]
+        /// The batch line's `,"outputs":…,"findings":…}` bytes, the same for every case with this answer.
+        let tail: [UInt8]
     }
 
     let axes: [PiecewiseAnalysis.Axis]
@@ -43,6 +45,7 @@ final class PiecewisePlan: @unchecked Sendable {
         }
         var answers: [Answer?] = []
         answers.reserveCapacity(total)
+        let lineTail = ResultBytes(decision: d.decision)
         var combo = [Int](repeating: 0, count: axes.count)
         for _ in 0..<total {
             var inputs: [Value] = []
@@ -51,7 +54,9 @@ final class PiecewisePlan: @unchecked Sendable {
                 if let v = w[combo[k]] { inputs.append(v) } else { empty = true; inputs.append(.null) }
             }
             if !empty, let r = judge(inputs), r.given.isEmpty {
-                answers.append(Answer(values: r.values, raised: r.raised))
+                var w = ByteWriter(capacity: 256)
+                lineTail.tail(r, into: &w)
+                answers.append(Answer(values: r.values, raised: r.raised, tail: w.bytes))
             } else {
                 answers.append(nil)
             }

@@ -78,9 +78,10 @@ struct DecisionEvaluator {
         let cv = d.versions[try DecisionEvaluator.version(d, on: day)]
         // A version judged per piece at load answers from its table (never when explaining).
         if planned, !tracing, let plan = cv.plan, let a = plan.answer(inputs) {
+            // With unknown fields the line carries one more finding, so the written tail does not fit it.
             return EvaluationResult(header: cv, asOf: day, values: a.values,
                                     given: unknown.isEmpty ? [] : [DecisionEvaluator.unknownFields(unknown)],
-                                    raised: a.raised, explanation: nil)
+                                    raised: a.raised, explanation: nil, tail: unknown.isEmpty ? a.tail : nil)
         }
         let frame: Frame
         if let reuse, !tracing, reuse.capacity >= cv.slotCount {

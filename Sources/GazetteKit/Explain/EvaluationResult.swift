@@ -93,6 +93,8 @@ public struct EvaluationResult: Sendable {
     let raised: [RaisedFinding]
     /// Trace and citations, present when evaluated with `explain`.
     let explanation: Explanation?
+    /// For an answer from a piece table: the batch line's outputs and findings, written at load.
+    var tail: [UInt8]? = nil
 
     /// A finding raised by a step, with the offset of its captured values.
     struct RaisedFinding {

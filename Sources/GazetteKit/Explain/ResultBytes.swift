@@ -1,8 +1,8 @@
 /// The batch result line written straight to bytes; the same text `ResultJSON.render(explain: false)` gives.
-/// Everything fixed per decision (rule id, version ids, output names, enum codes) is encoded once.
+/// Everything fixed per decision (rule id, output names, enum codes; version ids live on the compiled
+/// version) is encoded once.
 struct ResultBytes {
     let rule: [UInt8]
-    let versions: [(id: String, bytes: [UInt8])]
     let outputNames: [[UInt8]]
     /// For enum outputs (or lists of them): each code with its quoted bytes (a short scan beats hashing).
     let codes: [[(code: String, bytes: [UInt8])]]
@@ -16,7 +16,6 @@ struct ResultBytes {
             return w.bytes
         }
         rule = q(decision.id)
-        versions = decision.versions.map { ($0.id, q($0.id)) }
         outputNames = decision.outputs.map { q($0.name) + [UInt8(ascii: ":")] }
         codes = decision.outputs.map { spec in
             var def: EnumDef?
@@ -57,7 +56,7 @@ struct ResultBytes {
     mutating func success(_ r: EvaluationResult, line: Int, id: ArraySlice<UInt8>?, into w: inout ByteWriter) {
         head(line: line, id: id, into: &w)
         w.raw(",\"version\":")
-        if let v = versions.first(where: { $0.id == r.version }) { w.raw(v.bytes) } else { w.string(r.version) }
+        w.raw(r.header.idBytes)
         w.raw(",\"asOf\":")
         if r.asOf != lastDay {
             var d = ByteWriter(capacity: 12)
@@ -66,6 +65,16 @@ struct ResultBytes {
             lastDay = r.asOf
         }
         w.raw(lastDayBytes)
+        // A planned answer's outputs and findings were written once, at load.
+        if let tail = r.tail {
+            w.raw(tail)
+            return
+        }
+        tail(r, into: &w)
+    }
+
+    /// `,"outputs":{…},"findings":[…]}` and the newline: the part of a result line fixed by its values.
+    func tail(_ r: EvaluationResult, into w: inout ByteWriter) {
         w.raw(",\"outputs\":{")
         for i in 0..<r.outputCount {
             let v = r.values[i]
