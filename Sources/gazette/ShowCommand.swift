@@ -11,6 +11,11 @@ enum ShowCommand {
             throw UsageError("no decision \"\(id)\" is loaded; `gazette list` shows them")
         }
         _ = Console.out(DecisionDescription.render(d, lang))
+        for t in book.compiled[id]?.pieceTables ?? [] {
+            _ = Console.out(lang == .zh
+                ? "版本 \(t.version) 在载入时按输入分段的 \(t.combinations) 种组合预先判定（--explain 时仍逐步计算）。\n"
+                : "Version \(t.version) is judged at load for each of its \(t.combinations) combinations of input pieces (--explain still runs the steps).\n")
+        }
         return 0
     }
 }

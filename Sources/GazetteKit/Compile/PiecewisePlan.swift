@@ -148,3 +148,11 @@ final class PiecewisePlan: @unchecked Sendable {
         }
     }
 }
+
+extension CompiledDecision {
+    /// For each version judged from a piece table: its id and how many combinations of input pieces
+    /// the table holds (`gazette show` reports them).
+    public var pieceTables: [(version: String, combinations: Int)] {
+        versions.compactMap { cv in cv.plan.map { (cv.version.id, $0.answers.count) } }
+    }
+}
