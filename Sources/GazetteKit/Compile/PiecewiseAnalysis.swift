@@ -142,7 +142,7 @@ struct PiecewiseAnalysis {
         case .call("present", let args, _) where args.count == 1:
             if let i = orderedInput(args[0]) { used.insert(i); return true }
             return allowed(args[0])
-        case .call(let name, let args, _):
+        case .call(_, let args, _):
             // Functions are pure over their arguments; a lambda's parameter is not a known name, so
             // list functions with lambdas fall out here.
             return args.allSatisfy { allowed($0) }
