@@ -128,23 +128,10 @@ final class PiecewisePlan: @unchecked Sendable {
             return b ? 2 : 1
         case .numbers(let bounds):
             guard case .number(let x) = v else { return nil }
-            var lo = 0, hi = bounds.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                let c = ExactDecimal.compare(x, bounds[mid])
-                if c == 0 { return 2 * mid + 2 }
-                if c < 0 { hi = mid } else { lo = mid + 1 }
-            }
-            return 2 * lo + 1
+            return TableIndex.piece(x, in: bounds) + 1
         case .days(let bounds):
             guard case .date(let x) = v else { return nil }
-            var lo = 0, hi = bounds.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if x == bounds[mid] { return 2 * mid + 2 }
-                if x < bounds[mid] { hi = mid } else { lo = mid + 1 }
-            }
-            return 2 * lo + 1
+            return TableIndex.piece(x, in: bounds) + 1
         }
     }
 }

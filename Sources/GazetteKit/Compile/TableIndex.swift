@@ -149,23 +149,10 @@ final class TableIndex {
             return codes.count
         case .numbers(let bounds):
             guard case .number(let x) = v else { return -1 }
-            var lo = 0, hi = bounds.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                let c = ExactDecimal.compare(x, bounds[mid])
-                if c == 0 { return 2 * mid + 1 }
-                if c < 0 { hi = mid } else { lo = mid + 1 }
-            }
-            return 2 * lo
+            return TableIndex.piece(x, in: bounds)
         case .days(let bounds):
             guard case .date(let x) = v else { return -1 }
-            var lo = 0, hi = bounds.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if x == bounds[mid] { return 2 * mid + 1 }
-                if x < bounds[mid] { hi = mid } else { lo = mid + 1 }
-            }
-            return 2 * lo
+            return TableIndex.piece(x, in: bounds)
         case .ordered(let bounds):
             var lo = 0, hi = bounds.count
             while lo < hi {
@@ -186,6 +173,18 @@ final class TableIndex {
         case .ordered(let b): return b
         case .keyed, .codes: return nil
         }
+    }
+
+    /// The piece of sorted distinct bounds a value falls in: `< b0` is 0, `= b0` is 1, `(b0, b1)` is 2, …
+    @inline(__always)
+    static func piece<T: Comparable>(_ x: T, in bounds: [T]) -> Int {
+        var lo = 0, hi = bounds.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if x == bounds[mid] { return 2 * mid + 1 }
+            if x < bounds[mid] { hi = mid } else { lo = mid + 1 }
+        }
+        return 2 * lo
     }
 
     /// The rows a value admits in one column of a one-word table, or nil when it cannot be placed.
