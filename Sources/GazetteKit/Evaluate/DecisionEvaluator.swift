@@ -117,10 +117,13 @@ struct DecisionEvaluator {
             }
             findings.append(contentsOf: r.findings.filter { $0.code != "UNKNOWN_FIELD" })
         }
-        let checks = cv.constraintChecks
-        for i in checks.indices {
-            guard try checks[i].holds(frame) else { continue }
-            throw cv.constraintErrors[i]
+        // Through a buffer pointer: `checks[i].holds` on the array would copy each check (and retain
+        // the strings it keeps for its error) before calling it.
+        if let failed = try cv.constraintChecks.withUnsafeBufferPointer({ (checks) throws(EvaluationError) -> Int? in
+            for i in checks.indices where try checks[i].holds(frame) { return i }
+            return nil
+        }) {
+            throw cv.constraintErrors[failed]
         }
         if tracing {
             trace.append(TraceStep(kind: .input, name: "inputs", detail: "as of \(day), version \(cv.version.id)", rows: [],
