@@ -55,47 +55,11 @@ struct ByteWriter {
         }
     }
 
-    /// A number exactly as `ExactDecimal.description` spells it, written without making a String:
-    /// digits are appended least significant first and the run is reversed in place.
-    mutating func decimal(_ value: ExactDecimal) {
-        let n = value.normalized
-        let start = bytes.count
-        var m = n.significand.magnitude
-        var fraction = n.scale
-        func digit() {
-            if let small = UInt64(exactly: m) {
-                bytes.append(UInt8(48 + small % 10))
-                m = UInt128(small / 10)
-            } else {
-                bytes.append(UInt8(48 + UInt64(m % 10)))
-                m /= 10
-            }
-        }
-        if fraction > 0 {
-            while fraction > 0 { digit(); fraction -= 1 }
-            bytes.append(UInt8(ascii: "."))
-        }
-        repeat { digit() } while m > 0
-        if n.significand < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes[start...].reverse()
-    }
+    /// A number as `ExactDecimal.description` spells it, without making a String.
+    mutating func decimal(_ value: ExactDecimal) { value.appendDigits(to: &bytes) }
 
-    /// A day as `YYYY-MM-DD` (no quotes), as `Day.description` spells it.
-    mutating func day(_ d: Day) {
-        let c = d.components
-        func pad(_ v: Int, _ width: Int) {
-            var p = 1
-            for _ in 1..<width { p *= 10 }
-            if v >= p * 10 { int(v); return }
-            var x = v
-            while p > 0 { bytes.append(UInt8(48 + x / p)); x %= p; p /= 10 }
-        }
-        pad(c.year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        pad(c.month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        pad(c.day, 2)
-    }
+    /// A day as `YYYY-MM-DD` (no quotes), without making a String.
+    mutating func day(_ d: Day) { d.appendISO(to: &bytes) }
 
     /// A typed value (objects need their type for field names).
     mutating func value(_ v: Value, _ type: ValueType?) {

@@ -114,11 +114,28 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// ISO `YYYY-MM-DD`.
     public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description`'s characters as UTF-8 (the batch writer's path: no String made).
+    func appendISO(to bytes: inout [UInt8]) {
         let c = components
-        func pad(_ v: Int, _ w: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
+        // `String(v)` left-padded with zeros to `width` (a sign, for years before 1, counts as a character).
+        func pad(_ v: Int, _ width: Int) {
+            let start = bytes.count
+            var x = v.magnitude
+            repeat { bytes.append(UInt8(48 + x % 10)); x /= 10 } while x > 0
+            if v < 0 { bytes.append(UInt8(ascii: "-")) }
+            while bytes.count - start < width { bytes.append(48) }
+            bytes[start...].reverse()
         }
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        pad(c.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        pad(c.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        pad(c.day, 2)
     }
 }

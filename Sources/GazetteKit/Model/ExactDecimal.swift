@@ -304,18 +304,34 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Plain decimal notation without trailing zeros: `0.6`, `-12`, `66.67`.
     public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendDigits(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description`'s characters as UTF-8 (the batch writer's path: no String made). Digits
+    /// go in least significant first and the run is reversed in place.
+    func appendDigits(to bytes: inout [UInt8]) {
         let n = normalized
-        let negative = n.significand < 0
-        // Most figures fit 64 bits, whose printing is much cheaper than 128-bit.
-        var digits = n.significand.magnitude <= UInt128(UInt64.max)
-            ? String(UInt64(n.significand.magnitude)) : String(n.significand.magnitude)
-        if n.scale > 0 {
-            if digits.count <= n.scale {
-                digits = String(repeating: "0", count: n.scale - digits.count + 1) + digits
+        let start = bytes.count
+        var m = n.significand.magnitude
+        var fraction = n.scale
+        func digit() {
+            if let small = UInt64(exactly: m) {
+                bytes.append(UInt8(48 + small % 10))
+                m = UInt128(small / 10)
+            } else {
+                bytes.append(UInt8(48 + UInt64(m % 10)))
+                m /= 10
             }
-            let cut = digits.index(digits.endIndex, offsetBy: -n.scale)
-            digits = digits[..<cut] + "." + digits[cut...]
         }
-        return negative ? "-" + digits : digits
+        if fraction > 0 {
+            while fraction > 0 { digit(); fraction -= 1 }
+            bytes.append(UInt8(ascii: "."))
+        }
+        repeat { digit() } while m > 0
+        if n.significand < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes[start...].reverse()
     }
 }
