@@ -84,9 +84,7 @@ final class CompiledVersion {
     let steps: [CompiledStep]
     let slotCount: Int
     let outputSlots: [Int]
-    let constraints: [(InputConstraint, ConditionBox)]
-    /// The constraints' checks alone, and the error each raises (worded once at load): the loop over
-    /// them runs on every case, and copying a (constraint, closure) pair costs more than the check.
+    /// Each constraint's check, and the error it raises (worded once at load), by index.
     let constraintChecks: [ConditionBox]
     let constraintErrors: [EvaluationError]
     /// The steps as unretained references, for the non-explaining loop; `steps` keeps them alive.
@@ -115,7 +113,6 @@ final class CompiledVersion {
         self.steps = steps
         self.slotCount = slotCount
         self.outputSlots = outputSlots
-        self.constraints = constraints
         constraintChecks = constraints.map(\.1)
         stepRefs = steps.map(StepRef.init)
         var captures = 0, findings = 0

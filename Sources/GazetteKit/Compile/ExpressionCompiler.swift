@@ -29,7 +29,7 @@ final class ExpressionCompiler {
                 throw fail("unknown name \"\(name)\" (known: \(scope.visibleNames.joined(separator: ", ")))", e)
             }
             if !referenced.contains(where: { $0.slot == b.slot }) { referenced.append((name, b.slot)) }
-            return .slot(b.slot, name: name, type: b.type)
+            return .slot(b.slot, type: b.type)
         case .member(let base, let field, _):
             let b = try compile(base)
             guard case .object(let def) = b.type else { throw fail("\(text(base)) has no fields (it is \(b.type.name))", e) }
@@ -56,7 +56,9 @@ final class ExpressionCompiler {
         case .not(let operand, _):
             let c = try compile(operand)
             try expectBool(c, operand)
-            if let slot = c.presenceSlot {
+            // `not present(name)`: the slot is tested in place, and stays a presence test for `and` chains.
+            if let tests = c.presenceTests, tests.count == 1, tests[0].present {
+                let slot = tests[0].slot
                 var e = CompiledExpr.boolean { f throws(EvaluationError) in f.slots[slot].isNull }
                 e.presenceTests = [PresenceTest(slot: slot, present: false)]
                 return e
@@ -218,34 +220,14 @@ final class ExpressionCompiler {
             guard orderable(lc.type, rc.type) else {
                 throw fail("cannot order \(lw) (\(lc.type.name)) against \(rw) (\(rc.type.name))", e)
             }
-            // Numbers and dates are ordered unboxed; the null errors are worded as below.
+            // Numbers and dates are ordered unboxed (a constant operand is kept, not called); the null
+            // errors are worded as below.
             if lc.type.isNumber && rc.type.isNumber {
                 let ln = lc.asNumber(lw), rn = rc.asNumber(rw)
-                if let k = rc.constant, case .number(let kn) = k {
-                    // `x > 100`: one closure per operator, so the comparison is not another call.
-                    switch op {
-                    case .lt: return .boolean { f throws(EvaluationError) in
-                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                        return ExactDecimal.compare(a, kn) < 0
-                    }
-                    case .le: return .boolean { f throws(EvaluationError) in
-                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                        return ExactDecimal.compare(a, kn) <= 0
-                    }
-                    case .gt: return .boolean { f throws(EvaluationError) in
-                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                        return ExactDecimal.compare(a, kn) > 0
-                    }
-                    default: return .boolean { f throws(EvaluationError) in
-                        guard let a = try ln(f) else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                        return ExactDecimal.compare(a, kn) >= 0
-                    }
-                    }
-                }
                 return .boolean { f throws(EvaluationError) in
                     let a = try ln(f), b = try rn(f)
-                    guard let a else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                    guard let b else { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
+                    guard let a else { throw Operators.absent(lw, in: whole) }
+                    guard let b else { throw Operators.absent(rw, in: whole) }
                     return Operators.holds(op, ExactDecimal.compare(a, b))
                 }
             }
@@ -253,15 +235,15 @@ final class ExpressionCompiler {
                 let ld = lc.asDay(lw), rd = rc.asDay(rw)
                 return .boolean { f throws(EvaluationError) in
                     let a = try ld(f), b = try rd(f)
-                    guard let a else { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                    guard let b else { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
+                    guard let a else { throw Operators.absent(lw, in: whole) }
+                    guard let b else { throw Operators.absent(rw, in: whole) }
                     return Operators.holds(op, a < b ? -1 : (a == b ? 0 : 1))
                 }
             }
             return CompiledExpr(type: .boolean, eval: { f throws(EvaluationError) in
                 let a = try le(f), b = try re(f)
-                if a.isNull { throw EvaluationError(.nullValue, path: lw, "\(lw) is absent (null) in \(whole)") }
-                if b.isNull { throw EvaluationError(.nullValue, path: rw, "\(rw) is absent (null) in \(whole)") }
+                if a.isNull { throw Operators.absent(lw, in: whole) }
+                if b.isNull { throw Operators.absent(rw, in: whole) }
                 guard let c = Operators.order(a, b) else {
                     throw EvaluationError(.inputType, "\(whole): cannot order \(a) against \(b)")
                 }

@@ -82,8 +82,8 @@ enum FunctionLibrary {
                 xs.removeAll()
                 return .numeric(type) { f throws(EvaluationError) in
                     let x = try a(f), y = try b(f)
-                    guard let x else { throw EvaluationError(.nullValue, path: labels[0], "\(labels[0]) is absent (null) in \(whole)") }
-                    guard let y else { throw EvaluationError(.nullValue, path: labels[1], "\(labels[1]) is absent (null) in \(whole)") }
+                    guard let x else { throw Operators.absent(labels[0], in: whole) }
+                    guard let y else { throw Operators.absent(labels[1], in: whole) }
                     let o = ExactDecimal.compare(y, x)
                     return (wantMin ? o < 0 : o > 0) ? y : x
                 }
@@ -100,7 +100,7 @@ enum FunctionLibrary {
                 }
                 var best: Value = .null
                 for (v, l) in values {
-                    if v.isNull { throw EvaluationError(.nullValue, path: l, "\(l) is absent (null) in \(whole)") }
+                    if v.isNull { throw Operators.absent(l, in: whole) }
                     if best.isNull { best = v; continue }
                     guard let o = Operators.order(v, best) else { throw EvaluationError(.inputType, "\(whole): \(v) cannot be compared") }
                     if wantMin ? o < 0 : o > 0 { best = v }
@@ -113,7 +113,6 @@ enum FunctionLibrary {
             // `present(name)` reads the slot itself: one call, not three.
             if case .name(let n, _) = args[0], let slot = c.scope.lookup(n)?.slot {
                 var e = CompiledExpr.boolean { f throws(EvaluationError) in !f.slots[slot].isNull }
-                e.presenceSlot = slot
                 e.presenceTests = [PresenceTest(slot: slot, present: true)]
                 return e
             }
@@ -191,7 +190,7 @@ enum FunctionLibrary {
             let kind: Kind = name == "addDays" ? .days : (name == "addMonths" ? .months : (name == "addYears" ? .years : .working))
             return .dated { f throws(EvaluationError) in
                 guard let day = try dd(f) else {
-                    throw EvaluationError(.nullValue, path: dw, "\(dw) is absent (null) but a date is needed")
+                    throw Operators.absent(dw, "a date")
                 }
                 guard let count = try nn(f) else { throw Operators.nullNumber(nw) }
                 guard let k = count.intValue, abs(k) <= 100_000 else {

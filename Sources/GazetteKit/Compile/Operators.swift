@@ -1,34 +1,49 @@
 /// Runtime helpers shared by compiled expressions: typed unwrapping and exact arithmetic.
 enum Operators {
+    /// The error for a null where a value of a kind ("a number", "true or false", …) is needed.
+    static func absent(_ what: String, _ kind: String) -> EvaluationError {
+        EvaluationError(.nullValue, path: what, "\(what) is absent (null) but \(kind) is needed")
+    }
+
+    /// The error for a null operand of an operator or function, naming the whole expression.
+    static func absent(_ what: String, in whole: String) -> EvaluationError {
+        EvaluationError(.nullValue, path: what, "\(what) is absent (null) in \(whole)")
+    }
+
+    /// The error for a value of the wrong kind.
+    static func notA(_ v: Value, _ what: String, _ kind: String) -> EvaluationError {
+        EvaluationError(.inputType, path: what, "\(what) = \(v) is not \(kind)")
+    }
+
     static func number(_ v: Value, _ what: String) throws(EvaluationError) -> ExactDecimal {
         switch v {
         case .number(let n): return n
-        case .null: throw EvaluationError(.nullValue, path: what, "\(what) is absent (null) but a number is needed")
-        default: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a number")
+        case .null: throw absent(what, "a number")
+        default: throw notA(v, what, "a number")
         }
     }
 
     static func bool(_ v: Value, _ what: String) throws(EvaluationError) -> Bool {
         switch v {
         case .bool(let b): return b
-        case .null: throw EvaluationError(.nullValue, path: what, "\(what) is absent (null) but true or false is needed")
-        default: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not true or false")
+        case .null: throw absent(what, "true or false")
+        default: throw notA(v, what, "true or false")
         }
     }
 
     static func date(_ v: Value, _ what: String) throws(EvaluationError) -> Day {
         switch v {
         case .date(let d): return d
-        case .null: throw EvaluationError(.nullValue, path: what, "\(what) is absent (null) but a date is needed")
-        default: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a date")
+        case .null: throw absent(what, "a date")
+        default: throw notA(v, what, "a date")
         }
     }
 
     static func datetime(_ v: Value, _ what: String) throws(EvaluationError) -> Instant {
         switch v {
         case .datetime(let t): return t
-        case .null: throw EvaluationError(.nullValue, path: what, "\(what) is absent (null) but a date-time is needed")
-        default: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a date-time")
+        case .null: throw absent(what, "a date-time")
+        default: throw notA(v, what, "a date-time")
         }
     }
 

@@ -57,8 +57,6 @@ struct CompiledExpr {
     var day: DayEvaluator? = nil
     /// For a plain name: its slot, so operators can read it without calling a closure.
     var slotIndex: Int? = nil
-    /// For `present(name)`: the slot tested, so `not present(name)` can read it directly.
-    var presenceSlot: Int? = nil
     /// For a conjunction of `present(name)` / `not present(name)` tests: each slot and whether it must
     /// be present. Such tests cannot fail, so an `and` chain of them is checked in one loop.
     var presenceTests: [PresenceTest]? = nil

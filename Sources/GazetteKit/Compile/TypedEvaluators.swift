@@ -15,10 +15,7 @@ struct ConditionBox {
 
     /// Whether the condition holds; null is an error naming the condition.
     @inline(__always)
-    func holds(_ f: Frame) throws(EvaluationError) -> Bool {
-        guard let b = try bool(f) else { throw Operators.nullBool(what) }
-        return b
-    }
+    func holds(_ f: Frame) throws(EvaluationError) -> Bool { try Operators.require(try bool(f), what) }
 }
 /// A number, or nil for null.
 typealias NumberEvaluator = (Frame) throws(EvaluationError) -> ExactDecimal?
@@ -41,38 +38,10 @@ extension CompiledExpr {
         CompiledExpr(type: .date, eval: { f throws(EvaluationError) in try d(f).map(Value.date) ?? .null }, constant: nil, day: d)
     }
 
-    /// A slot read, with the unboxed reader its type allows.
-    static func slot(_ slot: Int, name: String, type: ValueType) -> CompiledExpr {
+    /// A slot read; operators read it in place through `slotIndex` (see the operands below).
+    static func slot(_ slot: Int, type: ValueType) -> CompiledExpr {
         var c = CompiledExpr(type: type, eval: { f throws(EvaluationError) in f.slots[slot] }, constant: nil)
         c.slotIndex = slot
-        switch type {
-        case .boolean:
-            c.bool = { f throws(EvaluationError) in
-                switch f.slots[slot] {
-                case .bool(let b): return b
-                case .null: return nil
-                case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not true or false")
-                }
-            }
-        case .integer, .decimal:
-            c.number = { f throws(EvaluationError) in
-                switch f.slots[slot] {
-                case .number(let n): return n
-                case .null: return nil
-                case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a number")
-                }
-            }
-        case .date:
-            c.day = { f throws(EvaluationError) in
-                switch f.slots[slot] {
-                case .date(let d): return d
-                case .null: return nil
-                case let v: throw EvaluationError(.inputType, path: name, "\(name) = \(v) is not a date")
-                }
-            }
-        default:
-            break
-        }
         return c
     }
 
@@ -86,7 +55,7 @@ extension CompiledExpr {
             switch try ev(f) {
             case .bool(let b): return b
             case .null: return nil
-            case let v: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not true or false")
+            case let v: throw Operators.notA(v, what, "true or false")
             }
         }
     }
@@ -105,7 +74,7 @@ extension CompiledExpr {
             switch try ev(f) {
             case .number(let n): return n
             case .null: return nil
-            case let v: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a number")
+            case let v: throw Operators.notA(v, what, "a number")
             }
         }
     }
@@ -121,7 +90,7 @@ extension CompiledExpr {
             switch try ev(f) {
             case .date(let d): return d
             case .null: return nil
-            case let v: throw EvaluationError(.inputType, path: what, "\(what) = \(v) is not a date")
+            case let v: throw Operators.notA(v, what, "a date")
             }
         }
     }
@@ -135,7 +104,7 @@ enum BoolOperand {
     @inline(never)
     func wrongType(_ f: Frame, _ kind: String) -> EvaluationError {
         guard case .slot(let s, let name) = self else { return EvaluationError(.inputType, "not \(kind)") }
-        return EvaluationError(.inputType, path: name, "\(name) = \(f.slots[s]) is not \(kind)")
+        return Operators.notA(f.slots[s], name, kind)
     }
 
     case slot(Int, String)
@@ -164,7 +133,7 @@ enum NumberOperand {
     @inline(never)
     func wrongType(_ f: Frame, _ kind: String) -> EvaluationError {
         guard case .slot(let s, let name) = self else { return EvaluationError(.inputType, "not \(kind)") }
-        return EvaluationError(.inputType, path: name, "\(name) = \(f.slots[s]) is not \(kind)")
+        return Operators.notA(f.slots[s], name, kind)
     }
 
     case slot(Int, String)
@@ -195,7 +164,7 @@ enum DayOperand {
     @inline(never)
     func wrongType(_ f: Frame, _ kind: String) -> EvaluationError {
         guard case .slot(let s, let name) = self else { return EvaluationError(.inputType, "not \(kind)") }
-        return EvaluationError(.inputType, path: name, "\(name) = \(f.slots[s]) is not \(kind)")
+        return Operators.notA(f.slots[s], name, kind)
     }
 
     case slot(Int, String)
@@ -220,15 +189,11 @@ enum DayOperand {
 }
 
 extension Operators {
-    /// The error for a null where true or false is needed (the same words `bool` uses).
-    static func nullBool(_ what: String) -> EvaluationError {
-        EvaluationError(.nullValue, path: what, "\(what) is absent (null) but true or false is needed")
-    }
+    /// The error for a null where true or false is needed.
+    static func nullBool(_ what: String) -> EvaluationError { absent(what, "true or false") }
 
-    /// The error for a null where a number is needed (the same words `number` uses).
-    static func nullNumber(_ what: String) -> EvaluationError {
-        EvaluationError(.nullValue, path: what, "\(what) is absent (null) but a number is needed")
-    }
+    /// The error for a null where a number is needed.
+    static func nullNumber(_ what: String) -> EvaluationError { absent(what, "a number") }
 
     /// Whether an ordering result satisfies `<`, `<=`, `>` or `>=`.
     @inline(__always)

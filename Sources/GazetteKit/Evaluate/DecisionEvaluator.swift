@@ -130,60 +130,10 @@ struct DecisionEvaluator {
                                    using: d.decision.inputs.enumerated().map { ($1.name, frame.slots[$0]) }, result: [],
                                    cite: [], notes: [], explanation: nil))
         }
-        if !tracing {
-            try QuietSteps.run(cv, d, frame: frame, values: &values, raised: &raised)
+        if tracing {
+            try runTraced(cv, d, frame: frame, values: &values, raised: &raised, trace: &trace, citeKeys: &citeKeys)
         } else {
-        for step in cv.steps {
-            switch step {
-            case .set(let node):
-                let slot = node.slot
-                var applied = true
-                if let when = node.when, !(try when.holds(frame)) {
-                    frame.slots[slot] = .null
-                    applied = false
-                } else {
-                    frame.slots[slot] = try node.eval(frame)
-                }
-                if tracing {
-                    let source = node.source, using = node.using
-                    citeKeys.append(contentsOf: source.cite)
-                    let notes = frame.notes ?? []
-                    frame.notes = []
-                    trace.append(TraceStep(kind: .value, name: source.name, detail: source.expr.text, rows: [],
-                                           using: using.map { ($0.name, frame.slots[$0.slot]) },
-                                           result: [(source.name, frame.slots[slot])], cite: source.cite, notes: notes,
-                                           explanation: applied ? node.explain?.render(frame) : nil))
-                }
-            case .finding(let node):
-                let fired = try node.when.holds(frame)
-                if fired {
-                    let captures = node.message.captures
-                    if values.isEmpty {
-                        values.reserveCapacity(cv.resultCapacity)
-                        for _ in 0..<cv.outputSlots.count { values.append(.null) }
-                    }
-                    if raised.isEmpty { raised.reserveCapacity(cv.findingSteps) }
-                    raised.append(EvaluationResult.RaisedFinding(node: node, offset: values.count))
-                    for slot in captures { values.append(frame.slots[slot]) }
-                }
-                if tracing {
-                    let def = node.def, source = node.source, using = node.using
-                    if fired { citeKeys.append(contentsOf: def.cite) }
-                    trace.append(TraceStep(kind: .finding, name: def.code, detail: source.when.text, rows: [],
-                                           using: using.map { ($0.name, frame.slots[$0.slot]) },
-                                           result: [("fired", .bool(fired))], cite: fired ? def.cite : [], notes: [],
-                                           explanation: fired ? node.explain?.render(frame) : nil))
-                }
-            case .table(let node):
-                let table = node.table
-                if !tracing, try TableEvaluator.runIndexed(table, frame: frame) { continue }
-                let rows = try TableEvaluator.run(table, frame: frame, decision: d.decision)
-                if tracing {
-                    for r in rows { citeKeys.append(contentsOf: table.rows[r].cite) }
-                    trace.append(DecisionEvaluator.tableTrace(table, rows: rows, frame: frame, explain: node.explain))
-                }
-            }
-        }
+            try QuietSteps.run(cv, d, frame: frame, values: &values, raised: &raised)
         }
         if values.isEmpty {
             values.reserveCapacity(cv.outputSlots.count)
@@ -199,6 +149,47 @@ struct DecisionEvaluator {
         }
         return EvaluationResult(header: cv, asOf: day, values: values, given: findings, raised: raised,
                                 explanation: tracing ? EvaluationResult.Explanation(trace: trace, citations: citations) : nil)
+    }
+
+    /// The steps with a trace: every step's values, rows, notes and explanation, and the citations used.
+    func runTraced(_ cv: CompiledVersion, _ d: CompiledDecision, frame: Frame, values: inout [Value],
+                   raised: inout [EvaluationResult.RaisedFinding], trace: inout [TraceStep], citeKeys: inout [String]) throws(EvaluationError) {
+        for step in cv.steps {
+            switch step {
+            case .set(let node):
+                let slot = node.slot
+                var applied = true
+                if let when = node.when, !(try when.holds(frame)) {
+                    frame.slots[slot] = .null
+                    applied = false
+                } else {
+                    frame.slots[slot] = try node.eval(frame)
+                }
+                let source = node.source
+                citeKeys.append(contentsOf: source.cite)
+                let notes = frame.notes ?? []
+                frame.notes = []
+                trace.append(TraceStep(kind: .value, name: source.name, detail: source.expr.text, rows: [],
+                                       using: node.using.map { ($0.name, frame.slots[$0.slot]) },
+                                       result: [(source.name, frame.slots[slot])], cite: source.cite, notes: notes,
+                                       explanation: applied ? node.explain?.render(frame) : nil))
+            case .finding(let node):
+                let fired = try node.when.holds(frame)
+                if fired {
+                    cv.raise(node, frame: frame, values: &values, raised: &raised)
+                    citeKeys.append(contentsOf: node.def.cite)
+                }
+                trace.append(TraceStep(kind: .finding, name: node.def.code, detail: node.source.when.text, rows: [],
+                                       using: node.using.map { ($0.name, frame.slots[$0.slot]) },
+                                       result: [("fired", .bool(fired))], cite: fired ? node.def.cite : [], notes: [],
+                                       explanation: fired ? node.explain?.render(frame) : nil))
+            case .table(let node):
+                let table = node.table
+                let rows = try TableEvaluator.run(table, frame: frame, decision: d.decision)
+                for r in rows { citeKeys.append(contentsOf: table.rows[r].cite) }
+                trace.append(DecisionEvaluator.tableTrace(table, rows: rows, frame: frame, explain: node.explain))
+            }
+        }
     }
 
     static func unknownFields(_ unknown: [String]) -> FindingResult {

@@ -42,14 +42,7 @@ enum QuietSteps {
                     } catch {
                         return .failed(error)
                     }
-                    if values.isEmpty {
-                        // Room for the outputs (written at the end) and every capture: one allocation.
-                        values.reserveCapacity(cv.resultCapacity)
-                        for _ in 0..<cv.outputSlots.count { values.append(.null) }
-                    }
-                    if raised.isEmpty { raised.reserveCapacity(cv.findingSteps) }
-                    raised.append(EvaluationResult.RaisedFinding(node: node, offset: values.count))
-                    for slot in node.message.captures { values.append(frame.slots[slot]) }
+                    cv.raise(node, frame: frame, values: &values, raised: &raised)
                     return .next
                 }
             case .table(let u):
@@ -65,6 +58,21 @@ enum QuietSteps {
             }
             if case .failed(let e) = flow { throw e }
         }
+    }
+}
+
+extension CompiledVersion {
+    /// Records a finding that fired: the step, and the values its message names, copied after the
+    /// outputs (which are written at the end) in the result's one values array.
+    @inline(__always)
+    func raise(_ node: FindingNode, frame: Frame, values: inout [Value], raised: inout [EvaluationResult.RaisedFinding]) {
+        if values.isEmpty {
+            values.reserveCapacity(resultCapacity)
+            for _ in 0..<outputSlots.count { values.append(.null) }
+        }
+        if raised.isEmpty { raised.reserveCapacity(findingSteps) }
+        raised.append(EvaluationResult.RaisedFinding(node: node, offset: values.count))
+        for slot in node.message.captures { values.append(frame.slots[slot]) }
     }
 }
 
