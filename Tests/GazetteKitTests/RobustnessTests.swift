@@ -189,3 +189,19 @@ final class TableIndexAgreementTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10_000)
     }
 }
+
+/// A number or date column whose cells are all "-" has no bounds; it is still indexed by its type.
+final class TableIndexEmptyColumnTests: XCTestCase {
+    func testDateColumnOfDashesMatchesEveryDate() throws {
+        let book = try RuleText.load(RuleText.decision(
+            inputs: #"[{"name":"d","type":"date","required":true},{"name":"n","type":"integer","required":true}]"#,
+            outputs: #"[{"name":"big","type":"boolean"}]"#,
+            steps: #"[{"table":{"name":"t","hitPolicy":"unique","inputs":["d","n"],"outputs":["big"],"rows":[{"when":["-","> 10"],"then":{"big":true}},{"when":["-","<= 10"],"then":{"big":false}}]}}]"#))
+        for (line, big) in [(#"{"d":"2024-05-01","n":11}"#, true), (#"{"d":"1999-12-31","n":10}"#, false)] {
+            let r = try book.evaluate("t.case", json: line, explain: false).get()
+            XCTAssertEqual(r.output("big"), .bool(big), line)
+            let batch = BatchRunner(rulebook: book, decisionId: "t.case").judgeLine(Array(line.utf8), number: 1)
+            XCTAssertTrue(batch.contains(#""big":\#(big)"#), batch)
+        }
+    }
+}

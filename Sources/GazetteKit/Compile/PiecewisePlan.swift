@@ -93,10 +93,8 @@ final class PiecewisePlan: @unchecked Sendable {
         case .unused: return [.null]
         case .codes(let codes): return [.null] + codes.map { .string($0) }
         case .booleans: return [.null, .bool(false), .bool(true)]
-        case .numbers(let b): return b.isEmpty ? [.null, .number(.zero)] : [.null] + TableIndex.orderedWitnesses(b.map(Value.number))
-        case .days(let b):
-            // With no bounds the one piece still needs a date, not the number `orderedWitnesses` gives.
-            return b.isEmpty ? [.null, .date(Day(ordinal: 0))] : [.null] + TableIndex.orderedWitnesses(b.map(Value.date))
+        case .numbers(let b): return [.null] + TableIndex.orderedWitnesses(b.map(Value.number), type: .decimal)
+        case .days(let b): return [.null] + TableIndex.orderedWitnesses(b.map(Value.date), type: .date)
         }
     }
 

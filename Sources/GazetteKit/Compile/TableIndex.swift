@@ -47,16 +47,17 @@ final class TableIndex {
                 for c in cells { DomainPartition.collect(c, into: &bounds) }
                 bounds = TableIndex.sortedDistinct(bounds)
                 guard bounds.allSatisfy({ Operators.order($0, $0) != nil }) else { return nil }
+                // The column's type decides the unboxed form (a column of "-" cells has no bounds to tell by).
                 let numbers = bounds.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
                 let days = bounds.compactMap { if case .date(let d) = $0 { return d } else { return nil } }
-                if numbers.count == bounds.count {
-                    columns.append(.numbers(numbers))
-                } else if days.count == bounds.count {
+                if case .date = type, days.count == bounds.count {
                     columns.append(.days(days))
+                } else if type.isNumber, numbers.count == bounds.count {
+                    columns.append(.numbers(numbers))
                 } else {
                     columns.append(.ordered(bounds: bounds))
                 }
-                witnesses = TableIndex.orderedWitnesses(bounds)
+                witnesses = TableIndex.orderedWitnesses(bounds, type: type)
             case .enumeration, .string, .boolean, .quarter:
                 guard cells.allSatisfy(TableIndex.equalityOnly) else { return nil }
                 var named: [Value] = []
@@ -111,8 +112,12 @@ final class TableIndex {
     }
 
     /// One value inside each piece; nil for an empty piece (no date strictly between adjacent days).
-    static func orderedWitnesses(_ bounds: [Value]) -> [Value?] {
-        guard let first = bounds.first, let last = bounds.last else { return [.number(.zero)] }
+    /// With no bounds there is one piece, and its witness is a value of the column's type.
+    static func orderedWitnesses(_ bounds: [Value], type: ValueType) -> [Value?] {
+        guard let first = bounds.first, let last = bounds.last else {
+            if case .date = type { return [.date(Day(ordinal: 0))] }
+            return [.number(.zero)]
+        }
         func step(_ v: Value, _ by: Int) -> Value? {
             switch v {
             case .number(let n): return (try? n.adding(ExactDecimal(by))).map(Value.number)
