@@ -30,6 +30,15 @@ struct Arguments {
         }
     }
 
+    /// A whole-number option, or a usage error naming the option, the value and the range allowed.
+    func wholeNumber(_ name: String, default value: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
+        guard let text = options[name] else { return value }
+        guard let n = Int(text), range.contains(n) else {
+            throw UsageError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+        }
+        return n
+    }
+
     /// Refuses options the command does not know, so typos are not silently ignored.
     func allow(_ names: Set<String>) throws(UsageError) {
         for k in Set(options.keys).union(switches) where !names.contains(k) {

@@ -6,8 +6,8 @@ enum BenchCommand {
     static func run(_ args: Arguments) throws -> Int32 {
         try args.allow(["--rules", "--count", "--jobs", "--json", "--decimal", "--profile-decision", "--write-cases"])
         let book = try Loading.rulebook(args)
-        let count = Int(args.options["--count"] ?? "200000") ?? 200_000
-        let jobs = Int(args.options["--jobs"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
+        let count = try args.wholeNumber("--count", default: 200_000, in: 1...100_000_000)
+        let jobs = try args.wholeNumber("--jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...256)
         let ids = args.positionals.isEmpty ? ["geohazard.prevention-zone", "energy.use-rights", "land.reward-quota"] : args.positionals
         for id in ids where book.compiled[id] == nil { throw UsageError("no decision \"\(id)\" is loaded") }
         #if DEBUG
@@ -22,7 +22,8 @@ enum BenchCommand {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             return 0
         }
-        if let rounds = args.options["--profile-decision"].flatMap({ Int($0) }) {
+        if args.options["--profile-decision"] != nil {
+            let rounds = try args.wholeNumber("--profile-decision", default: 1, in: 1...1_000)
             // Only the in-process decision loop, many rounds: a clean profile for `perf record`.
             for id in ids { _ = Console.out("\(id): \(Int(bench.profileDecision(id, rounds: rounds) ?? 0)) ns per decision (best of \(rounds))\n") }
             return 0

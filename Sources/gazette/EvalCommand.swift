@@ -47,17 +47,8 @@ enum EvalCommand {
     }
 
     static func batch(_ args: Arguments, book: Rulebook, id: String, asOf: Day?) throws -> Int32 {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        var jobs = cores
-        if let j = args.options["--jobs"] {
-            guard let n = Int(j), n >= 1, n <= 256 else { throw UsageError("--jobs must be a whole number from 1 to 256, not \"\(j)\"") }
-            jobs = n
-        }
-        var maxLine = 1 << 20
-        if let m = args.options["--max-line-bytes"] {
-            guard let n = Int(m), n >= 16 else { throw UsageError("--max-line-bytes must be a whole number ≥ 16, not \"\(m)\"") }
-            maxLine = n
-        }
+        let jobs = try args.wholeNumber("--jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...256)
+        let maxLine = try args.wholeNumber("--max-line-bytes", default: 1 << 20, in: 16...(1 << 30))
         let runner = BatchRunner(rulebook: book, decisionId: id, asOf: asOf, explain: args.switches.contains("--explain"),
                                  jobs: jobs, maxLineBytes: maxLine)
         runner.run(read: Console.readBlock, write: { Console.out($0) })

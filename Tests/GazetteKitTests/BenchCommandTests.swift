@@ -54,4 +54,15 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("--write-cases takes exactly one decision id"), r.stderr)
     }
+
+    func testNumericOptionsAreCheckedNotDefaulted() throws {
+        for (args, message) in [(["bench", "--count", "1e5"], #"--count must be a whole number from 1 to 100000000, not "1e5""#),
+                                (["bench", "geohazard.prevention-zone", "--profile-decision", "x"],
+                                 #"--profile-decision must be a whole number from 1 to 1000, not "x""#),
+                                (["eval", "geohazard.prevention-zone", "--batch", "--jobs", "0"], #"--jobs must be a whole number from 1 to 256, not "0""#)] {
+            let r = try CLI.run(args, stdin: [])
+            XCTAssertEqual(r.status, 2, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+        }
+    }
 }
