@@ -17,8 +17,7 @@ enum BenchCommand {
         if let path = args.options["--write-cases"] {
             // The seeded synthetic cases, as JSONL, to run the shell pipeline on exactly what bench measures.
             guard ids.count == 1, let d = book.compiled[ids[0]] else { throw UsageError("--write-cases takes exactly one decision id") }
-            var gen = CaseGenerator(decision: d)
-            let text = (0..<count).map { gen.nextLine(id: $0 + 1) }.joined(separator: "\n") + "\n"
+            let text = CaseGenerator.lines(for: d, count: count).joined(separator: "\n") + "\n"
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             return 0
         }

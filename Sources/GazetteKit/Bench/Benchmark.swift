@@ -47,8 +47,7 @@ public struct Benchmark {
     /// decision: for profilers (`perf record gazette bench --profile-decision ID`), not for reports.
     public func profileDecision(_ id: String, rounds: Int) -> Double? {
         guard let d = rulebook.compiled[id] else { return nil }
-        var gen = CaseGenerator(decision: d)
-        let lines = (0..<cases).map { gen.nextLine(id: $0 + 1) }
+        let lines = CaseGenerator.lines(for: d, count: cases)
         return decisionCost(d, lines: lines, rounds: rounds)
     }
 
@@ -77,8 +76,7 @@ public struct Benchmark {
     /// Runs every measurement for one decision.
     public func run(_ id: String) -> Figures? {
         guard let d = rulebook.compiled[id] else { return nil }
-        var gen = CaseGenerator(decision: d)
-        let lines = (0..<cases).map { gen.nextLine(id: $0 + 1) }
+        let lines = CaseGenerator.lines(for: d, count: cases)
         let bytes = Array(lines.joined(separator: "\n").utf8) + [0x0A]
         let parsed = lines.compactMap { try? JSONParser.parse($0) }
 

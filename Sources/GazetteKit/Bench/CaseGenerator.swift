@@ -34,6 +34,12 @@ public struct CaseGenerator {
         interesting = map
     }
 
+    /// The first `count` seeded cases of a decision, as JSON lines with ids 1…count: what `bench` measures.
+    public static func lines(for decision: CompiledDecision, count: Int) -> [String] {
+        var gen = CaseGenerator(decision: decision)
+        return (0..<count).map { gen.nextLine(id: $0 + 1) }
+    }
+
     /// The next case as one JSON line (with an `id`).
     public mutating func nextLine(id: Int) -> String {
         var fields = ["\"id\":\(id)"]
